@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { budgetProblems, pageWeight } from './lib/page-weight';
+import { budgetProblems, pageJsLimit, pageWeight } from './lib/page-weight';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const read = (urlPath: string) => readFileSync(join(dist, urlPath), 'utf8');
@@ -21,7 +21,8 @@ console.log(`${'page'.padEnd(34)}${'JS gzip'.padStart(9)}${'CSS gzip'.padStart(1
 for (const file of pages) {
   const weight = pageWeight(read(file), read);
   const islands = [...new Set(weight.islands)].join(', ') || 'none (loaders only)';
-  console.log(`${url(file).padEnd(34)}${kb(weight.js)} ${kb(weight.css)}  ${islands}`);
+  const limit = pageJsLimit(weight.islands);
+  console.log(`${url(file).padEnd(34)}${kb(weight.js)} ${kb(weight.css)}  ${islands}${weight.islands.includes('lab') ? ` (lab JS limit ${kb(limit).trim()})` : ''}`);
   failures.push(...budgetProblems(weight).map((problem) => `${url(file)}: ${problem}`));
 }
 

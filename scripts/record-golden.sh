@@ -10,7 +10,8 @@
 #   needs: a running engine with busybox:latest (/work/shared/tools/real-docker.sh), jq, node.
 #
 # Scenario syntax: one command line per line; blank lines and `# …` comments are ignored; directives:
-#   #sleep N        wait N seconds (real time) before the next command (for output of detached containers)
+#   #sleep N        wait N seconds (real time) before the next command (for output of detached containers,
+#                   restart back-off); the entry records "sleptBefore": N so the test advances the simulated clock
 #   #skip REASON    record the next command but mark it "skip": REASON (the test shows it as skipped)
 set -euo pipefail
 
@@ -56,14 +57,14 @@ is_help_line() {
 
 record_scenario() {
   local name=$1 file="$golden/scenarios/$1.txt" out="$out_dir/$1.jsonl"
-  local line skip="" n=0 rc
+  local line skip="" slept=0 n=0 rc
   reset_engine
   jq -cn --arg engine "$(docker version --format '{{.Server.Version}}')" \
     --arg cli "$(docker version --format '{{.Client.Version}}')" \
     --arg at "$(date -u +%Y-%m-%dT%H:%M:%SZ)" '{engine: $engine, cli: $cli, recordedAt: $at}' >"$out.tmp"
   while IFS= read -r line || [ -n "$line" ]; do
     case "$line" in
-      '#sleep '*) sleep "${line#\#sleep }"; continue ;;
+      '#sleep '*) slept=$((slept + ${line#\#sleep })); sleep "${line#\#sleep }"; continue ;;
       '#skip '*) skip=${line#\#skip }; continue ;;
       '' | '#'*) continue ;;
     esac
@@ -76,8 +77,10 @@ record_scenario() {
         docker network inspect -f '{{range $id, $c := .Containers}}{{$.Name}} {{$c.Name}} {{$c.EndpointID}}{{"\n"}}{{end}}' "$net" 2>/dev/null || true
       done | jq -R 'split(" ") | select(length == 3) | {network: .[0], name: .[1], endpoint: .[2]}' | jq -cs .)
     fi
+    local help=false
+    is_help_line "$line" && help=true
     set +e
-    if is_help_line "$line"; then
+    if $help; then
       DOCKER_HOST="unix://$fake_sock" timeout 120 bash -c "$line" </dev/null >"$work/out" 2>"$work/err"
     else
       timeout 120 bash -c "$line" </dev/null >"$work/out" 2>"$work/err"
@@ -85,12 +88,14 @@ record_scenario() {
     rc=$?
     set -e
     jq -cn --arg cmd "$line" --rawfile stdout "$work/out" --rawfile stderr "$work/err" --argjson exit "$rc" \
-      --arg skip "$skip" --argjson endpoints "$endpoints" --argjson help "$(is_help_line "$line" && echo true || echo false)" \
+      --arg skip "$skip" --argjson slept "$slept" --argjson endpoints "$endpoints" --argjson help "$help" \
       '{cmd: $cmd, stdout: $stdout, stderr: $stderr, exit: $exit}
        + (if $skip != "" then {skip: $skip} else {} end)
+       + (if $slept > 0 then {sleptBefore: $slept} else {} end)
        + (if $endpoints != [] then {_endpoints: $endpoints} else {} end)
        + (if $help then {_help: true} else {} end)' >>"$out.tmp"
     skip=""
+    slept=0
   done <"$file"
   # the engine is shared with other helpers: anything not named gt-… that appeared meanwhile may be in the output
   local foreign

@@ -14,6 +14,7 @@ describe('npm run --silent sim -- --json (headless contract)', () => {
     const lines = ['docker images -q', 'docker stop', 'docker run "busybox', '', 'docker volume create data'];
     const r = sim(['--json', '--images', 'busybox:latest'], lines.join('\n') + '\n');
     expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
     const out = r.stdout.trimEnd().split('\n');
     expect(out).toHaveLength(lines.length);
     const objs = out.map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -36,5 +37,15 @@ describe('npm run --silent sim -- --json (headless contract)', () => {
     );
     const o = JSON.parse(r.stdout) as { stdout: string };
     expect(o.stdout.split('\n').filter(Boolean).sort()).toEqual(['alpine', 'busybox', 'hello-world']);
+  });
+
+  it('answers every line of a long session', () => {
+    const lines = Array.from({ length: 300 }, (_, i) => `docker volume create vol${i}`);
+    const r = sim(['--json'], lines.join('\n') + '\n');
+    const out = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { stdout: string });
+    expect(out.map((o) => o.stdout)).toEqual(lines.map((_, i) => `vol${i}\n`));
   });
 });

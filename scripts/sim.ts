@@ -52,7 +52,20 @@ async function main(): Promise<void> {
     rl.setPrompt('$ ');
     rl.prompt();
   }
-  for await (const line of rl) {
+  // for humans, a line ending in '\' continues on the next one (the JSON contract stays one line, one answer)
+  let pending = '';
+  for await (const input of rl) {
+    if (!opts.json && input.endsWith('\\')) {
+      pending += input + '\n';
+      if (interactive) {
+        rl.setPrompt('> ');
+        rl.prompt();
+      }
+      continue;
+    }
+    const line = pending + input;
+    pending = '';
+    if (interactive) rl.setPrompt('$ ');
     const r = engine.exec(line);
     if (opts.json) {
       process.stdout.write(JSON.stringify({ cmd: line, stdout: r.stdout, stderr: r.stderr, exit: r.exit }) + '\n');

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { budgetProblems, LOADER_LIMIT, pageWeight, type ReadAsset } from './page-weight';
+import { budgetProblems, ISLAND_JS_LIMITS, LOADER_LIMIT, PAGE_JS_LIMIT, pageWeight, type ReadAsset } from './page-weight';
 
 const gz = (text: string) => gzipSync(text).length;
 
@@ -56,6 +56,15 @@ describe('budgetProblems', () => {
 
   it('allows component JavaScript where an island needs it', () => {
     expect(budgetProblems({ ...base, js: 100, componentJs: 100, islands: ['copy-code'] })).toEqual([]);
+  });
+
+  it('gives the lab island its own, larger JavaScript limit', () => {
+    const lab = ISLAND_JS_LIMITS.lab!;
+    expect(budgetProblems({ ...base, js: lab, componentJs: lab, islands: ['lab', 'copy-code'] })).toEqual([]);
+    expect(budgetProblems({ ...base, js: lab + 1, componentJs: lab + 1, islands: ['lab'] })).toEqual([`ships ${lab + 1} B of JavaScript (limit ${lab} B)`]);
+    expect(budgetProblems({ ...base, js: PAGE_JS_LIMIT + 1, componentJs: PAGE_JS_LIMIT + 1, islands: ['copy-code'] })).toEqual([
+      `ships ${PAGE_JS_LIMIT + 1} B of JavaScript (limit ${PAGE_JS_LIMIT} B)`,
+    ]);
   });
 
   it('rejects a loader that grew too big', () => {

@@ -60,6 +60,15 @@ export function pageWeight(html: string, read: ReadAsset): PageWeight {
 
 export const LOADER_LIMIT = 1024;
 export const PAGE_JS_LIMIT = 8 * 1024;
+/**
+ * Islands that may take a page past PAGE_JS_LIMIT. The lab bundles xterm.js (88 kB gzip) and the simulated
+ * engine (87 kB gzip, shared with quizzes): 175 kB today against a 150 kB target, so this ceiling only
+ * stops further growth until the engine's bundle shrinks.
+ */
+export const ISLAND_JS_LIMITS: Readonly<Record<string, number>> = { lab: 190 * 1024 };
+
+/** the JavaScript limit of a page: the largest its islands allow */
+export const pageJsLimit = (islands: readonly string[]) => Math.max(PAGE_JS_LIMIT, ...islands.map((i) => ISLAND_JS_LIMITS[i] ?? 0));
 
 /** the budget's rules; an empty list means the page passes */
 export function budgetProblems(weight: PageWeight): string[] {
@@ -70,6 +79,7 @@ export function budgetProblems(weight: PageWeight): string[] {
   if (weight.islands.length === 0 && weight.componentJs > 0) {
     problems.push(`ships ${weight.componentJs} B of JavaScript but has no interactive component (data-island)`);
   }
-  if (weight.js > PAGE_JS_LIMIT) problems.push(`ships ${weight.js} B of JavaScript (limit ${PAGE_JS_LIMIT} B)`);
+  const limit = pageJsLimit(weight.islands);
+  if (weight.js > limit) problems.push(`ships ${weight.js} B of JavaScript (limit ${limit} B)`);
   return problems;
 }

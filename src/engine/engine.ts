@@ -1,6 +1,7 @@
 // The public face of the simulated Docker engine: feed it command lines, read back exactly what the
 // Docker CLI would print. No DOM, no Astro: this runs in the browser, in Node and in tests alike.
-import type { ApiTraceEntry } from './api/http';
+import type { ApiResponse, ApiTraceEntry } from './api/http';
+import type { FollowHandle, Output } from './cli/command';
 import type { Clock } from './clock';
 import type { DockerEvent } from './daemon/events';
 
@@ -10,6 +11,15 @@ export interface ExecResult {
   exit: number;
   /** Engine API calls the command made, in order */
   trace: ApiTraceEntry[];
+  /** present when the command keeps streaming (`logs -f`, an attached `run`) and exec asked for it */
+  follow?: (io: Output) => FollowHandle;
+}
+
+export interface ExecOptions {
+  /** the caller can keep a stream open: commands that follow return `follow` instead of stopping */
+  follow?: boolean;
+  /** shell variables for `$VAR` expansion */
+  env?: Readonly<Record<string, string>>;
 }
 
 export interface EngineOptions {
@@ -23,10 +33,17 @@ export interface EngineOptions {
 
 export interface Engine {
   /** run one line (`docker …`); never throws */
-  exec(line: string): ExecResult;
+  exec(line: string, opts?: ExecOptions): ExecResult;
   /** the whole engine state as plain JSON; restore(snapshot()) gives an engine that answers the same */
   snapshot(): unknown;
   restore(snapshot: unknown): void;
   subscribe(listener: (e: DockerEvent) => void): () => void;
   readonly clock: Clock;
+  /**
+   * A GET on the Engine API outside any command, left out of the command trace: the lab's state panel
+   * reads /containers/json etc. with it (the same calls a real daemon answers).
+   */
+  read<T = unknown>(path: string, query?: Record<string, string>): ApiResponse<T>;
+  /** runs what is due by now (sleeps ending, restart back-off, follow-stream output): a UI calls it on a timer */
+  tick(): void;
 }

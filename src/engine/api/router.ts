@@ -23,7 +23,7 @@ export class Router implements ApiClient {
   private trace: ApiTraceEntry[] = [];
 
   add(method: HttpMethod, pattern: string, handler: RouteHandler): void {
-    this.routes.push({ method, segments: pattern.split('/').filter(Boolean), handler });
+    this.routes.push({ method, segments: segmentsOf(pattern), handler });
   }
 
   request<T = unknown>(req: ApiRequest): ApiResponse<T> {
@@ -39,7 +39,7 @@ export class Router implements ApiClient {
   }
 
   private dispatch(req: ApiRequest): ApiResponse {
-    const parts = req.path.split('/').filter(Boolean);
+    const parts = segmentsOf(req.path);
     for (const r of this.routes) {
       if (r.method !== req.method || r.segments.length !== parts.length) continue;
       const params: Record<string, string> = {};
@@ -60,6 +60,11 @@ export class Router implements ApiClient {
     }
     return { status: 404, body: { message: 'page not found' } };
   }
+}
+
+/** Empty segments are kept, so an empty ID ('/containers//json') never falls through to a list route. */
+function segmentsOf(path: string): string[] {
+  return path.replace(/^\//, '').split('/');
 }
 
 function queryString(q: ApiRequest['query']): string {

@@ -33,6 +33,10 @@ export interface FlagSpec {
   hidden?: boolean;
   /** shown by docker in help as "(default …)"; set only when docker shows something unusual */
   defaultText?: string;
+  /** a deprecated spelling: using it prints "Flag --time has been deprecated, <deprecated>" */
+  deprecated?: string;
+  /** the flag whose value this one sets (a deprecated alias such as stop's --time for --timeout) */
+  target?: string;
 }
 
 /** How many positional arguments a command accepts, with docker's exact wording on failure. */
@@ -40,6 +44,7 @@ export type ArgRule =
   | { kind: 'none' }
   | { kind: 'exact'; n: number }
   | { kind: 'min'; n: number }
+  | { kind: 'max'; n: number } // cli.RequiresMaxArgs ("requires at most N argument")
   | { kind: 'range'; min: number; max: number }
   | { kind: 'any' };
 
@@ -52,6 +57,8 @@ export interface CommandSpec {
   usage: string;
   /** one-line description ("Stop one or more running containers") */
   short: string;
+  /** the description `--help` shows when it differs from `short` */
+  long?: string;
   flags: FlagSpec[];
   args: ArgRule;
   /** run/create/exec: flags stop being parsed at the first positional (SetInterspersed(false)) */

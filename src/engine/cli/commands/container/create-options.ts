@@ -1,0 +1,194 @@
+// `docker run` / `docker create` flags → the Engine API create request, with the CLI-side validation
+// errors of docker/cli's opts package (parse.go, opts/*.go). Errors are returned, not thrown: the
+// handler prints them with its own prefix and exit code.
+import type { CreateBody } from '../../../daemon/containers/create';
+import type { MountRequest, PortMap, RestartPolicy } from '../../../daemon/containers/model';
+import type { FlagValue, Invocation } from '../../command';
+import { bool, list, str } from './shared';
+
+export class OptionError extends Error {}
+
+const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
+
+/** go-units RAMInBytes: "512m", "1g", "1024" (binary units). */
+export function ramInBytes(v: FlagValue | undefined): number {
+  if (v === undefined || v === '' || v === 0) return 0;
+  if (typeof v === 'number') return v;
+  const m = /^(\d+(?:\.\d+)?)\s*([kmgtp]?)i?b?$/i.exec(String(v));
+  if (!m) throw new OptionError(`invalid size: '${v}'`);
+  return Math.round(Number(m[1]) * UNITS[m[2]!.toLowerCase()]!);
+}
+
+const PORT_RE = /^\d+(-\d+)?$/;
+
+function portRange(s: string, what: string): number[] {
+  if (!PORT_RE.test(s)) throw new OptionError(`invalid ${what}: ${s}`);
+  const [a, b = a] = s.split('-').map(Number);
+  if (a! > 65535 || b! > 65535) throw new OptionError(`invalid ${what}: ${s}`);
+  if (b! < a!) throw new OptionError(`invalid range specified for ${what}: ${s}`);
+  return Array.from({ length: b! - a! + 1 }, (_, i) => a! + i);
+}
+
+/** nat.ParsePortSpec: [ip:][hostPort:]containerPort[/proto]. */
+function parsePublish(spec: string, bindings: PortMap, exposed: Record<string, Record<string, never>>): void {
+  let rest = spec;
+  let proto = 'tcp';
+  const slash = rest.lastIndexOf('/');
+  if (slash >= 0) {
+    proto = rest.slice(slash + 1).toLowerCase();
+    rest = rest.slice(0, slash);
+    if (!['tcp', 'udp', 'sctp'].includes(proto)) throw new OptionError(`invalid proto: ${proto}`);
+  }
+  let ip = '';
+  const v6 = /^\[([0-9a-fA-F:]+)\]:(.*)$/.exec(rest);
+  if (v6) {
+    ip = v6[1]!;
+    rest = v6[2]!;
+  }
+  const parts = rest.split(':');
+  if (!v6 && parts.length === 3) ip = parts.shift()!;
+  if (parts.length > 2) throw new OptionError(`invalid port format: ${spec}`);
+  const containerPart = parts[parts.length - 1]!;
+  const hostPart = parts.length === 2 ? parts[0]! : '';
+  const cports = portRange(containerPart, 'containerPort');
+  const hports = hostPart === '' ? [] : portRange(hostPart, 'hostPort');
+  if (hports.length > 1 && hports.length !== cports.length) {
+    throw new OptionError(`invalid ranges specified for container and host Ports: ${containerPart} and ${hostPart}`);
+  }
+  cports.forEach((p, i) => {
+    const key = `${p}/${proto}`;
+    exposed[key] = {};
+    const hostPort = hports.length === 0 ? '' : hports.length === 1 && cports.length > 1 ? `${hostPart}` : String(hports[i]);
+    (bindings[key] ??= []).push({ HostIp: ip, HostPort: hostPort });
+  });
+}
+
+/** `--mount type=volume,src=x,dst=/y,readonly` (opts.MountOpt). */
+function parseMount(spec: string): MountRequest {
+  const m: Partial<MountRequest> = { Type: 'volume' };
+  for (const field of spec.split(',')) {
+    const [key, value = ''] = field.split('=');
+    switch (key!.toLowerCase()) {
+      case 'type':
+        if (!['volume', 'bind', 'tmpfs'].includes(value)) throw new OptionError(`invalid argument "${spec}" for "--mount" flag: invalid type: ${value}`);
+        m.Type = value as MountRequest['Type'];
+        break;
+      case 'source': case 'src':
+        m.Source = value;
+        break;
+      case 'target': case 'dst': case 'destination':
+        m.Target = value;
+        break;
+      case 'readonly': case 'ro':
+        m.ReadOnly = value === '' || value === 'true' || value === '1';
+        break;
+      default:
+        throw new OptionError(`invalid argument "${spec}" for "--mount" flag: unexpected key '${key}' in '${field}'`);
+    }
+  }
+  if (!m.Target) throw new OptionError(`invalid argument "${spec}" for "--mount" flag: target is required`);
+  return m as MountRequest;
+}
+
+/** The CLI normalises capabilities: upper case with the CAP_ prefix ("ALL" stays). */
+const capability = (c: string) => (c.toUpperCase() === 'ALL' ? 'ALL' : 'CAP_' + c.toUpperCase().replace(/^CAP_/, ''));
+
+/** opts.ParseRestartPolicy: the name is checked by the daemon, the count by the CLI. */
+function parseRestart(s: string): RestartPolicy {
+  if (s === '') return { Name: 'no', MaximumRetryCount: 0 };
+  const [name, count] = s.split(':');
+  if (count !== undefined) {
+    if (!/^-?\d+$/.test(count)) throw new OptionError('invalid restart policy format: maximum retry count must be an integer');
+    return { Name: name as RestartPolicy['Name'], MaximumRetryCount: Number(count) };
+  }
+  return { Name: name as RestartPolicy['Name'], MaximumRetryCount: 0 };
+}
+
+export interface CreateRequest {
+  name: string;
+  body: CreateBody;
+}
+
+/** Builds the create request from the parsed flags and positionals (IMAGE [COMMAND] [ARG...]). */
+export function buildCreateRequest(inv: Invocation, detached: boolean): CreateRequest {
+  const { flags, changed } = inv;
+  const [image, ...cmd] = inv.args;
+  const bindings: PortMap = {};
+  const exposed: Record<string, Record<string, never>> = {};
+  for (const spec of list(flags, 'publish')) parsePublish(spec, bindings, exposed);
+  for (const e of list(flags, 'expose')) {
+    const [port, proto = 'tcp'] = e.split('/');
+    for (const p of portRange(port!, 'containerPort')) exposed[`${p}/${proto}`] = {};
+  }
+  const binds: string[] = [];
+  const volumes: Record<string, Record<string, never>> = {};
+  for (const v of list(flags, 'volume')) {
+    if (v.includes(':')) binds.push(v);
+    else volumes[v] = {};
+  }
+  const labels: Record<string, string> = {};
+  for (const l of list(flags, 'label')) {
+    const eq = l.indexOf('=');
+    labels[eq < 0 ? l : l.slice(0, eq)] = eq < 0 ? '' : l.slice(eq + 1);
+  }
+  const interactive = bool(flags, 'interactive');
+  const restart = parseRestart(str(flags, 'restart'));
+  if (bool(flags, 'rm') && restart.Name !== 'no') throw new OptionError('conflicting options: cannot specify both --restart and --rm');
+  // the first --network is the container's NetworkMode; aliases and --ip apply to it
+  const [network = '', ...moreNetworks] = list(flags, 'network');
+  const aliases = list(flags, 'network-alias');
+  const ip = str(flags, 'ip');
+  const endpoints: Record<string, { Aliases: string[]; IPAMConfig?: { IPv4Address: string } }> = {};
+  if (network && (aliases.length || ip)) endpoints[network] = { Aliases: aliases, ...(ip ? { IPAMConfig: { IPv4Address: ip } } : {}) };
+  for (const n of moreNetworks) endpoints[n] = { Aliases: [] };
+  const entrypoint = flags['entrypoint'] !== undefined && str(flags, 'entrypoint') !== '' ? [str(flags, 'entrypoint')] : undefined;
+  const cpus = Number(flags['cpus'] ?? 0);
+  const body: CreateBody = {
+    Hostname: str(flags, 'hostname'),
+    User: str(flags, 'user'),
+    AttachStdin: interactive && !detached,
+    AttachStdout: !detached,
+    AttachStderr: !detached,
+    ...(Object.keys(exposed).length ? { ExposedPorts: exposed } : {}),
+    Tty: bool(flags, 'tty'),
+    OpenStdin: interactive,
+    StdinOnce: interactive && !detached,
+    // `-e NAME` takes the value from the (simulated, empty) client environment: dropped
+    Env: list(flags, 'env').filter((e) => e.includes('=')),
+    Cmd: cmd.length ? cmd : null,
+    Image: image!,
+    ...(Object.keys(volumes).length ? { Volumes: volumes } : {}),
+    WorkingDir: str(flags, 'workdir'),
+    ...(entrypoint ? { Entrypoint: entrypoint } : {}),
+    Labels: labels,
+    ...(str(flags, 'stop-signal') ? { StopSignal: str(flags, 'stop-signal') } : {}),
+    ...(changed.has('stop-timeout') ? { StopTimeout: Number(flags['stop-timeout']) } : {}),
+    HostConfig: {
+      Binds: binds,
+      NetworkMode: network || 'default',
+      PortBindings: bindings,
+      RestartPolicy: restart,
+      AutoRemove: bool(flags, 'rm'),
+      PublishAllPorts: bool(flags, 'publish-all'),
+      Privileged: bool(flags, 'privileged'),
+      ReadonlyRootfs: bool(flags, 'read-only'),
+      CapAdd: list(flags, 'cap-add').map(capability),
+      CapDrop: list(flags, 'cap-drop').map(capability),
+      Dns: list(flags, 'dns'),
+      DnsOptions: list(flags, 'dns-option'),
+      DnsSearch: list(flags, 'dns-search'),
+      ExtraHosts: list(flags, 'add-host'),
+      ShmSize: ramInBytes(flags['shm-size']),
+      Mounts: list(flags, 'mount').map(parseMount),
+      Init: bool(flags, 'init') ? true : null,
+      Memory: ramInBytes(flags['memory']),
+      MemoryReservation: ramInBytes(flags['memory-reservation']),
+      MemorySwap: ramInBytes(flags['memory-swap']),
+      NanoCpus: Math.round(cpus * 1e9),
+      CpuShares: Number(flags['cpu-shares'] ?? 0),
+      PidsLimit: flags['pids-limit'] ? Number(flags['pids-limit']) : null,
+    },
+    ...(Object.keys(endpoints).length ? { NetworkingConfig: { EndpointsConfig: endpoints } } : {}),
+  };
+  return { name: str(flags, 'name'), body };
+}

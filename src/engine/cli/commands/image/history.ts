@@ -1,0 +1,74 @@
+// `docker history`: the daemon's history items as docker/cli formatter_history.go shows them.
+import { isError } from '../../../api/http';
+import type { HistoryItem } from '../../../daemon/images/views';
+import type { CommandContext } from '../../command';
+import { formatList } from '../../format/list';
+import { ellipsis, truncateId } from '../../format/text';
+import { rfc3339Nano, timeAgo } from '../../format/time';
+import { humanSizeWithPrecision } from '../../format/units';
+import { daemonErrorLine, emptyIdError } from '../system/output';
+
+const DEFAULT_TABLE = 'table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}';
+const HEADERS = {
+  ID: 'IMAGE',
+  CreatedSince: 'CREATED',
+  CreatedAt: 'CREATED AT',
+  CreatedBy: 'CREATED BY',
+  Size: 'SIZE',
+  Comment: 'COMMENT',
+};
+/** history shows N/A for anything created before 2000 (images with a zeroed timestamp) */
+const Y2K_SECONDS = 946_684_800;
+
+export function imageHistory(ctx: CommandContext): number {
+  const { inv, io, api, clock } = ctx;
+  const invalid = emptyIdError('image', inv.args[0]!);
+  if (invalid) {
+    io.err(invalid + '\n');
+    return 1;
+  }
+  const res = api.request<HistoryItem[]>({
+    method: 'GET',
+    path: `/images/${encodeURIComponent(inv.args[0]!)}/history`,
+  });
+  if (isError(res)) {
+    io.err(daemonErrorLine(res) + '\n');
+    return 1;
+  }
+  const human = inv.flags.human !== false;
+  const noTrunc = Boolean(inv.flags['no-trunc']);
+  const items = res.body.map((h) => ({
+    get ID() {
+      return noTrunc || h.Id === '<missing>' ? h.Id : truncateId(h.Id);
+    },
+    get CreatedSince() {
+      if (!human) return rfc3339Nano(h.Created * 1000);
+      return h.Created <= Y2K_SECONDS ? 'N/A' : timeAgo(clock.now(), h.Created * 1000);
+    },
+    get CreatedAt() {
+      return rfc3339Nano(h.Created * 1000);
+    },
+    get CreatedBy() {
+      const by = h.CreatedBy.replace(/\t/g, ' ');
+      return noTrunc ? by : ellipsis(by, 45);
+    },
+    get Size() {
+      return human ? humanSizeWithPrecision(h.Size, 3) : String(h.Size);
+    },
+    Comment: h.Comment,
+  }));
+  const result = formatList({
+    format: inv.flags.format as string,
+    defaultTable: DEFAULT_TABLE,
+    quiet: Boolean(inv.flags.quiet),
+    items,
+    header: HEADERS,
+    typeName: '*formatter.historyContext',
+  });
+  io.out(result.out);
+  if (result.error) {
+    io.err(result.error + '\n');
+    return 1;
+  }
+  return 0;
+}

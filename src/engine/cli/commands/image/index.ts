@@ -1,0 +1,15 @@
+// Handlers of the `docker image …` family (pull and push live with the registry commands).
+import type { Handler } from '../../command';
+import { imageHistory } from './history';
+import { imageInspect, imageTag } from './inspect-tag';
+import { imageLs } from './list';
+import { imagePrune, imageRm } from './remove';
+
+export const handlers: Record<string, Handler> = {
+  'image ls': imageLs,
+  'image history': imageHistory,
+  'image inspect': imageInspect,
+  'image rm': imageRm,
+  'image prune': imagePrune,
+  'image tag': imageTag,
+};
