@@ -72,8 +72,7 @@ async function main(): Promise<void> {
       continue;
     }
     if (!interactive) process.stdout.write(`$ ${line}\n`);
-    process.stdout.write(r.stdout);
-    process.stderr.write(r.stderr);
+    for (const chunk of r.output) (chunk.stream === 'stdout' ? process.stdout : process.stderr).write(chunk.text);
     if (interactive) rl.prompt();
   }
 }

@@ -5,10 +5,18 @@ import type { FollowHandle, Output } from './cli/command';
 import type { Clock } from './clock';
 import type { DockerEvent } from './daemon/events';
 
+/** A run of output on one stream; in order, the chunks are what a terminal shows (pull progress before the ID). */
+export interface OutputChunk {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
 export interface ExecResult {
   stdout: string;
   stderr: string;
   exit: number;
+  /** stdout and stderr interleaved as they were written */
+  output: OutputChunk[];
   /** Engine API calls the command made, in order */
   trace: ApiTraceEntry[];
   /** present when the command keeps streaming (`logs -f`, an attached `run`) and exec asked for it */

@@ -41,16 +41,11 @@ export class Router implements ApiClient {
   private dispatch(req: ApiRequest): ApiResponse {
     const parts = segmentsOf(req.path);
     for (const r of this.routes) {
-      if (r.method !== req.method || r.segments.length !== parts.length) continue;
+      if (r.method !== req.method || r.segments.length !== parts.length || !matches(r.segments, parts)) continue;
       const params: Record<string, string> = {};
-      const ok = r.segments.every((seg, i) => {
-        if (seg.startsWith('{')) {
-          params[seg.slice(1, -1)] = decodeURIComponent(parts[i]!);
-          return true;
-        }
-        return seg === parts[i];
+      r.segments.forEach((seg, i) => {
+        if (isParam(seg)) params[seg.slice(1, -1)] = decodeURIComponent(parts[i]!);
       });
-      if (!ok) continue;
       try {
         return r.handler({ params, query: req.query ?? {}, body: req.body });
       } catch (e) {
@@ -60,6 +55,14 @@ export class Router implements ApiClient {
     }
     return { status: 404, body: { message: 'page not found' } };
   }
+}
+
+const isParam = (segment: string): boolean => segment.startsWith('{');
+
+/** Whether a route's segments match the path's: literals equal, parameters match anything. */
+function matches(segments: string[], parts: string[]): boolean {
+  for (let i = 0; i < segments.length; i++) if (!isParam(segments[i]!) && segments[i] !== parts[i]) return false;
+  return true;
 }
 
 /** Empty segments are kept, so an empty ID ('/containers//json') never falls through to a list route. */

@@ -2,7 +2,7 @@
 // lookup and flags → the handler, which talks to the daemon only through the Engine API client.
 import type { ApiClient, ApiTraceEntry } from '../api/http';
 import type { Clock } from '../clock';
-import type { ExecResult } from '../engine';
+import type { ExecResult, OutputChunk } from '../engine';
 import type { CommandContext, FollowHandle, Handler, Invocation, Output } from './command';
 import { parseCommandLine } from './parse';
 import { displayPath } from './spec';
@@ -33,9 +33,31 @@ function notSimulated(inv: Invocation): string {
 export function dispatch(line: string, ctx: DispatchContext): ExecResult {
   let stdout = '';
   let stderr = '';
-  const io: Output = { out: (t) => (stdout += t), err: (t) => (stderr += t) };
+  const output: OutputChunk[] = [];
+  const write = (stream: OutputChunk['stream'], text: string) => {
+    if (!text) return;
+    const last = output[output.length - 1];
+    if (last?.stream === stream) last.text += text;
+    else output.push({ stream, text });
+  };
+  const io: Output = {
+    out: (t) => {
+      stdout += t;
+      write('stdout', t);
+    },
+    err: (t) => {
+      stderr += t;
+      write('stderr', t);
+    },
+  };
   const innerTrace: ApiTraceEntry[] = [];
-  const done = (exit: number): ExecResult => ({ stdout, stderr, exit, trace: [...innerTrace, ...ctx.api.takeTrace()] });
+  const done = (exit: number): ExecResult => ({
+    stdout,
+    stderr,
+    exit,
+    output,
+    trace: [...innerTrace, ...ctx.api.takeTrace()],
+  });
 
   // `$(docker ps -aq)`: a docker command inside a substitution runs first; its errors reach the terminal
   const substitute = (inner: string): string | undefined => {

@@ -1,6 +1,7 @@
 // docker/cli's per-item validators for repeatable options (opts.ListOpts / MapOpts validators), by
 // flag name: the CLI rejects these values while parsing flags, before any API call, with exit 125.
 import { parseBytes } from './flag-values';
+import { MountOptError, parseMountOpt } from './mount-opt';
 
 type Validator = (value: string) => string | undefined;
 
@@ -40,7 +41,7 @@ function cut(s: string, sep: string): [string, string, boolean] {
 }
 
 /** net.ParseIP: dotted IPv4 or IPv6 (with optional embedded IPv4) */
-function isIP(s: string): boolean {
+export function isIP(s: string): boolean {
   const v4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
   if (v4.test(s)) return true;
   if (!s.includes(':') || !/^[0-9a-fA-F:.]+$/.test(s)) return false;
@@ -124,11 +125,13 @@ const VALIDATORS: Record<string, Validator> = {
   'device-write-iops': (v) => devicePair(v, (r) => isUint(r, 2n ** 64n - 1n), iopsError(v)),
   'device-cgroup-rule': (v) => (/^[acb] ([0-9]+|\*):([0-9]+|\*) [rwm]{1,3}$/.test(v) ? undefined : `invalid device cgroup format '${v}'`),
   mount: (v) => {
-    for (const field of v.split(',')) {
-      if (!field.includes('=') && !/^(readonly|ro|volume-nocopy|bind-nonrecursive)$/i.test(field))
-        return `invalid field '${field}' must be a key=value pair`;
+    try {
+      parseMountOpt(v);
+      return undefined;
+    } catch (e) {
+      if (e instanceof MountOptError) return e.message;
+      throw e;
     }
-    return undefined;
   },
 };
 

@@ -33,8 +33,8 @@ export class Daemon implements ObjectsContext {
   readonly events: EventBus;
   readonly api: Router;
   state: DaemonState;
-  /** how many events were emitted so far: every change to a process, a pause or a restart emits one */
-  changes = 0;
+  /** containers named by events since the timeline last asked (see takeChangedContainers) */
+  private changedContainers = new Set<string>();
   /** called after every tick and event: the daemon's streams (logs -f, attach, wait) look for news here */
   private readonly watchers = new Set<() => void>();
 
@@ -54,10 +54,20 @@ export class Daemon implements ObjectsContext {
   }
 
   emit(type: EventType, action: string, id: string, attrs: Record<string, string>, at = this.clock.now()): void {
-    this.changes++;
+    if (type === 'container') this.changedContainers.add(id);
     this.events.emit(type, action, id, attrs, at);
     // streams look again whenever something happened, not only when time moved
     this.notifyWatchers();
+  }
+
+  /**
+   * The containers that emitted an event since the last call. Every change that schedules a container's
+   * work (start, exit, pause, unpause, restart, exec) emits one, so the timeline rechecks only these.
+   */
+  takeChangedContainers(): Set<string> {
+    const changed = this.changedContainers;
+    this.changedContainers = new Set();
+    return changed;
   }
 
   /** Processes everything that has become due (process output and exits, restarts) up to now. */

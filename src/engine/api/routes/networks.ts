@@ -18,8 +18,9 @@ import { rfc3339Nano } from '../../cli/format/time';
 import { decodeFilters, filterMatch, labelsMatch, untilCutoff, type FilterArgs } from '../filters';
 import type { Router } from '../router';
 
-function networkView(n: Network, withContainers: boolean): Record<string, unknown> {
-  const containers = Object.fromEntries(
+/** the Containers map of network inspect (the list leaves it empty, so it is built only when asked for) */
+const containersOf = (n: Network) =>
+  Object.fromEntries(
     Object.values(n.endpoints).map((e) => [
       e.containerId,
       {
@@ -31,6 +32,8 @@ function networkView(n: Network, withContainers: boolean): Record<string, unknow
       },
     ]),
   );
+
+function networkView(n: Network, withContainers: boolean): Record<string, unknown> {
   return {
     Name: n.name,
     Id: n.id,
@@ -45,7 +48,7 @@ function networkView(n: Network, withContainers: boolean): Record<string, unknow
     Ingress: false,
     ConfigFrom: { Network: '' },
     ConfigOnly: false,
-    Containers: withContainers ? containers : {},
+    Containers: withContainers ? containersOf(n) : {},
     Options: { ...n.options },
     Labels: { ...n.labels },
   };
@@ -128,6 +131,11 @@ export function registerNetworksRoutes(router: Router, d: Daemon): void {
     const b = (body ?? {}) as ConnectBody;
     const net = getNetwork(nets(), params.id!);
     const c = getContainer(d.state, b.Container ?? '');
+    // moby runconfig.ErrConflictSharedNetwork: a container in the host's or another container's namespace
+    const mode = c.hostConfig.NetworkMode;
+    if (mode === 'host' || mode.startsWith('container:')) {
+      throw forbidden('container sharing network namespace with another container or host cannot be connected to any other network');
+    }
     const aliases = b.EndpointConfig?.Aliases ?? [];
     const ipv4 = b.EndpointConfig?.IPAMConfig?.IPv4Address;
     if (net.name in c.endpointConfig) {
@@ -144,6 +152,9 @@ export function registerNetworksRoutes(router: Router, d: Daemon): void {
     const b = (body ?? {}) as { Container?: string };
     const net = getNetwork(nets(), params.id!);
     const c = getContainer(d.state, b.Container ?? '');
+    if (net.name === 'host' && c.hostConfig.NetworkMode === 'host') {
+      throw forbidden('container cannot be disconnected from host network or connected to host network');
+    }
     if (!(net.name in c.endpointConfig) && !(c.id in net.endpoints)) {
       throw forbidden(`container ${c.id} is not connected to network ${net.name}`);
     }

@@ -73,6 +73,13 @@ export class GoStruct {
   }
 }
 
+/**
+ * Nil slices and maps of a typed Go struct: fmt prints them as `[]` / `map[]` (not "<no value>"), while
+ * json.Marshal still writes null.
+ */
+export const GO_NIL_SLICE: readonly unknown[] = Object.freeze(Object.defineProperty([], 'toJSON', { value: () => null }));
+export const GO_NIL_MAP: Readonly<Record<string, unknown>> = Object.freeze(Object.defineProperty({}, 'toJSON', { value: () => null }));
+
 export function isStruct(v: unknown): v is GoStruct {
   return v instanceof GoStruct;
 }
@@ -103,6 +110,7 @@ export function formatValue(v: unknown, top = true): string {
       return (
         '{' +
         Object.values(v.fields)
+          .filter((x) => typeof x !== 'function') // methods are not part of the struct's value
           .map((x) => formatValue(x, false))
           .join(' ') +
         '}'
@@ -244,12 +252,14 @@ function formatVerb(verb: string, arg: unknown, spec: Spec): string {
       return typeof arg === 'boolean' ? pad(String(arg), spec, false) : badVerb(verb, arg);
     case 'c':
       return isInt ? pad(String.fromCodePoint(arg as number), spec, false) : badVerb(verb, arg);
+    case 'T':
+      return pad(goTypeName(arg), spec, false);
     default:
       return badVerb(verb, arg);
   }
 }
 
-/** fmt.Sprintf with the verbs docker users write: %s %d %v %q %f %g %e %x %t %c %%, flags, width, precision */
+/** fmt.Sprintf with the verbs docker users write: %s %d %v %q %f %g %e %x %t %c %T %%, flags, width, precision */
 export function sprintf(format: string, args: unknown[]): string {
   let out = '';
   let argi = 0;

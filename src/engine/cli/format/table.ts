@@ -19,32 +19,53 @@ export function tabwrite(rows: string[][], opts: TabwriterOptions = {}): string 
 export function tabwriteText(text: string, opts: TabwriterOptions = {}): string {
   const minWidth = opts.minWidth ?? 10;
   const padding = opts.padding ?? 3;
-  const lines = text.split('\n').map((l) => l.split('\t'));
-  const widths = lines.map((cells) => cells.map(displayWidth));
+  const lines = text.split('\n');
+  const cells: string[][] = new Array(lines.length);
+  const widths: number[][] = new Array(lines.length);
+  let maxCols = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const row = lines[i]!.split('\t');
+    cells[i] = row;
+    const w = new Array<number>(row.length - 1);
+    for (let j = 0; j < row.length - 1; j++) w[j] = cellWidth(row[j]!);
+    widths[i] = w;
+    if (row.length - 1 > maxCols) maxCols = row.length - 1;
+  }
   // Go's tabwriter recurses column by column; equivalently, a cell's column width is the widest cell of
   // that column over the run of consecutive lines that all have the column (iterative: no stack limits).
-  const padded: number[][] = lines.map((cells) => new Array<number>(Math.max(0, cells.length - 1)).fill(0));
-  const maxCols = lines.reduce((m, c) => Math.max(m, c.length - 1), 0);
+  const padded: number[][] = widths.map((w) => new Array<number>(w.length));
   for (let c = 0; c < maxCols; c++) {
     let i = 0;
     while (i < lines.length) {
-      if (c >= lines[i]!.length - 1) {
+      if (c >= widths[i]!.length) {
         i++;
         continue;
       }
       let end = i;
       let width = minWidth;
-      for (; end < lines.length && c < lines[end]!.length - 1; end++) width = Math.max(width, widths[end]![c]! + padding);
+      for (; end < lines.length && c < widths[end]!.length; end++) width = Math.max(width, widths[end]![c]! + padding);
       for (let k = i; k < end; k++) padded[k]![c] = width;
       i = end;
     }
   }
-  const out = lines.map((cells, i) => {
-    let s = '';
-    for (let j = 0; j < cells.length - 1; j++) s += cells[j] + ' '.repeat(padded[i]![j]! - widths[i]![j]!);
-    return s + cells[cells.length - 1];
-  });
-  // the text after the final '\n' is a last, unterminated line: Go writes it without a newline
-  const last = out.pop() ?? '';
-  return out.map((l) => l + '\n').join('') + last;
+  let out = '';
+  const last = lines.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const row = cells[i]!;
+    const w = widths[i]!;
+    const p = padded[i]!;
+    for (let j = 0; j < w.length; j++) out += row[j]! + spaces(p[j]! - w[j]!);
+    out += row[row.length - 1]!;
+    // the text after the final '\n' is a last, unterminated line: Go writes it without a newline
+    if (i < last) out += '\n';
+  }
+  return out;
 }
+
+/** padding strings, made once: a table of a thousand rows pads seven thousand cells with a few widths */
+const SPACES: string[] = [];
+const spaces = (n: number): string => (n < 256 ? (SPACES[n] ??= ' '.repeat(n)) : ' '.repeat(n));
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** displayWidth, with the common all-ASCII cell measured by one native regex test */
+const cellWidth = (s: string): number => (PRINTABLE_ASCII.test(s) ? s.length : displayWidth(s));

@@ -61,6 +61,41 @@ describe('docker specifics', () => {
       'template: version:1:4: executing "version" at <.X.Y>: can\'t evaluate field Y in type interface {}',
     );
   });
+  // expected texts below were produced by Go's text/template with a struct that has `Label(string)`
+  describe('methods with arguments (the list contexts\' Label)', () => {
+    const row = goStruct('*formatter.volumeContext', { X: 's', Label: (k: string) => 'L' + k });
+    it('calls them with literal, piped and field arguments', () => {
+      expect(run('{{.Label "k"}}|{{"p" | .Label}}|{{.Label .X}}|{{$.Label "z"}}|{{with .}}{{.Label "w"}}{{end}}', row).out).toBe(
+        'Lk|Lp|Ls|Lz|Lw',
+      );
+    });
+    it('checks the argument count and types like Go', () => {
+      expect(run('{{.Label}}', row).err).toBe('template: :1:2: executing "" at <.Label>: wrong number of args for Label: want 1 got 0');
+      expect(run('{{.Label "a" "b"}}', row).err).toBe(
+        'template: :1:2: executing "" at <.Label>: wrong number of args for Label: want 1 got 2',
+      );
+      expect(run('{{.Label 1}}', row).err).toBe('template: :1:9: executing "" at <1>: expected string; found 1');
+      expect(run('{{.Label.Foo}}', row).err).toBe(
+        'template: :1:8: executing "" at <.Label.Foo>: wrong number of args for Label: want 1 got 0',
+      );
+    });
+    it('leaves methods out of a struct printed with {{.}} and out of json', () => {
+      expect(run('{{json .}}', row).out).toBe('{"X":"s"}');
+    });
+  });
+  it('range errors point at the node Go evaluated last', () => {
+    const d = goStruct('T', { X: 's' });
+    expect(run('{{range $k, $v := .X}}{{end}}', d).err).toBe('template: :1:18: executing "" at <.X>: range can\'t iterate over s');
+    expect(run('{{range .X | printf "%s"}}{{end}}', d).err).toBe(
+      'template: :1:20: executing "" at <"%s">: range can\'t iterate over s',
+    );
+    expect(run('{{range (.X)}}{{end}}', d).err).toBe('template: :1:9: executing "" at <.X>: range can\'t iterate over s');
+    expect(run('{{range "abc"}}{{end}}', d).err).toBe('template: :1:8: executing "" at <"abc">: range can\'t iterate over abc');
+    expect(run('{{range $.X}}{{end}}', d).err).toBe('template: :1:9: executing "" at <$.X>: range can\'t iterate over s');
+  });
+  it('printf %T names Go types', () => {
+    expect(run('{{printf "%T %T %T %T" 1 "a" true 1.5}}|{{.N | printf "%T"}}', { N: 3 }).out).toBe('int string bool float64|int');
+  });
   it('range over an int (Go 1.22+)', () => expect(run('{{range 3}}{{.}}{{end}}', {}).out).toBe('012'));
   it('stops runaway output instead of freezing the page', () => {
     expect(

@@ -1,6 +1,6 @@
 // docker builder as Docker CLI 28.2.2 defines them (generated once from its help texts).
 import type { CommandSpec } from '../command';
-import { FORCE_NO_PROMPT_HELP } from './usage-texts';
+import { FORCE_NO_PROMPT_FLAG } from './shared-flags';
 
 export const BUILDER: CommandSpec[] = [
   {
@@ -18,7 +18,7 @@ export const BUILDER: CommandSpec[] = [
     flags: [
       { name: 'all', short: 'a', type: 'bool', usage: 'Remove all unused build cache, not just dangling ones' },
       { name: 'filter', type: 'list', valueName: 'filter', usage: 'Provide filter values (e.g. "until=24h")' },
-      { name: 'force', short: 'f', type: 'bool', usage: FORCE_NO_PROMPT_HELP },
+      FORCE_NO_PROMPT_FLAG,
       { name: 'keep-storage', type: 'bytes', usage: 'Amount of disk space to keep for cache' },
     ],
   },

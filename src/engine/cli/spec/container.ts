@@ -3,15 +3,24 @@ import type { CommandSpec, FlagSpec } from '../command';
 import {
   SKIP_VERIFICATION_HELP,
   PLATFORM_HELP,
-  FORCE_NO_PROMPT_HELP,
   DETACH_KEYS_HELP,
-  FORMAT_JSON_HELP,
   SIGNAL_HELP,
-  FILTER_HELP,
-  FORMAT_TABLE_HELP,
-  NO_TRUNC_HELP,
-  PRUNE_FILTER_HELP,
 } from './usage-texts';
+import { FILTER_FLAG, FORCE_NO_PROMPT_FLAG, FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG, NO_TRUNC_FLAG, PRUNE_FILTER_FLAG, quietFlag } from './shared-flags';
+
+/** `stop` and `restart`: how to stop the container (the hidden `--time` is the deprecated `--timeout`) */
+const STOP_FLAGS: FlagSpec[] = [
+  {
+    name: 'time',
+    type: 'int',
+    usage: 'Seconds to wait before killing the container (deprecated: use --timeout)',
+    hidden: true,
+    deprecated: 'use --timeout instead',
+    target: 'timeout',
+  },
+  { name: 'signal', short: 's', type: 'string', usage: SIGNAL_HELP },
+  { name: 'timeout', short: 't', type: 'int', usage: 'Seconds to wait before killing the container' },
+];
 
 /** the container-config flags `run` and `create` share */
 const CONTAINER_CONFIG_FLAGS: FlagSpec[] = [
@@ -136,7 +145,7 @@ const CONTAINER_CONFIG_FLAGS: FlagSpec[] = [
   { name: 'privileged', type: 'bool', usage: 'Give extended privileges to this container' },
   { name: 'publish', short: 'p', type: 'list', usage: "Publish a container's port(s) to the host" },
   { name: 'publish-all', short: 'P', type: 'bool', usage: 'Publish all exposed ports to random ports' },
-  { name: 'quiet', short: 'q', type: 'bool', usage: 'Suppress the pull output' },
+  quietFlag('Suppress the pull output'),
   { name: 'read-only', type: 'bool', usage: "Mount the container's root filesystem as read only" },
   { name: 'restart', type: 'string', default: 'no', usage: 'Restart policy to apply when a container exits' },
   {
@@ -280,7 +289,7 @@ export const CONTAINER: CommandSpec[] = [
     short: 'Display detailed information on one or more containers',
     args: { kind: 'min', n: 1 },
     flags: [
-      { name: 'format', short: 'f', type: 'string', usage: FORMAT_JSON_HELP },
+      FORMAT_JSON_FLAG,
       { name: 'size', short: 's', type: 'bool', usage: 'Display total file sizes' },
     ],
   },
@@ -329,8 +338,8 @@ export const CONTAINER: CommandSpec[] = [
     args: { kind: 'none' },
     flags: [
       { name: 'all', short: 'a', type: 'bool', defaultText: 'shows just running', usage: 'Show all containers' },
-      { name: 'filter', short: 'f', type: 'list', valueName: 'filter', usage: FILTER_HELP },
-      { name: 'format', type: 'string', usage: FORMAT_TABLE_HELP },
+      FILTER_FLAG,
+      FORMAT_TABLE_FLAG,
       {
         name: 'last',
         short: 'n',
@@ -339,8 +348,8 @@ export const CONTAINER: CommandSpec[] = [
         usage: 'Show n last created containers (includes all states)',
       },
       { name: 'latest', short: 'l', type: 'bool', usage: 'Show the latest created container (includes all states)' },
-      { name: 'no-trunc', type: 'bool', usage: NO_TRUNC_HELP },
-      { name: 'quiet', short: 'q', type: 'bool', usage: 'Only display container IDs' },
+      NO_TRUNC_FLAG,
+      quietFlag('Only display container IDs'),
       { name: 'size', short: 's', type: 'bool', usage: 'Display total file sizes' },
     ],
   },
@@ -366,8 +375,8 @@ export const CONTAINER: CommandSpec[] = [
     short: 'Remove all stopped containers',
     args: { kind: 'none' },
     flags: [
-      { name: 'filter', type: 'list', valueName: 'filter', usage: PRUNE_FILTER_HELP },
-      { name: 'force', short: 'f', type: 'bool', usage: FORCE_NO_PROMPT_HELP },
+      PRUNE_FILTER_FLAG,
+      FORCE_NO_PROMPT_FLAG,
     ],
   },
   {
@@ -384,18 +393,7 @@ export const CONTAINER: CommandSpec[] = [
     usage: 'container restart [OPTIONS] CONTAINER [CONTAINER...]',
     short: 'Restart one or more containers',
     args: { kind: 'min', n: 1 },
-    flags: [
-      {
-        name: 'time',
-        type: 'int',
-        usage: 'Seconds to wait before killing the container (deprecated: use --timeout)',
-        hidden: true,
-        deprecated: 'use --timeout instead',
-        target: 'timeout',
-      },
-      { name: 'signal', short: 's', type: 'string', usage: SIGNAL_HELP },
-      { name: 'timeout', short: 't', type: 'int', usage: 'Seconds to wait before killing the container' },
-    ],
+    flags: STOP_FLAGS,
   },
   {
     path: ['container', 'rm'],
@@ -449,7 +447,7 @@ export const CONTAINER: CommandSpec[] = [
     args: { kind: 'any' },
     flags: [
       { name: 'all', short: 'a', type: 'bool', defaultText: 'shows just running', usage: 'Show all containers' },
-      { name: 'format', type: 'string', usage: FORMAT_TABLE_HELP },
+      FORMAT_TABLE_FLAG,
       { name: 'no-stream', type: 'bool', usage: 'Disable streaming stats and only pull the first result' },
       { name: 'no-trunc', type: 'bool', usage: 'Do not truncate output' },
     ],
@@ -460,18 +458,7 @@ export const CONTAINER: CommandSpec[] = [
     usage: 'container stop [OPTIONS] CONTAINER [CONTAINER...]',
     short: 'Stop one or more running containers',
     args: { kind: 'min', n: 1 },
-    flags: [
-      {
-        name: 'time',
-        type: 'int',
-        usage: 'Seconds to wait before killing the container (deprecated: use --timeout)',
-        hidden: true,
-        deprecated: 'use --timeout instead',
-        target: 'timeout',
-      },
-      { name: 'signal', short: 's', type: 'string', usage: SIGNAL_HELP },
-      { name: 'timeout', short: 't', type: 'int', usage: 'Seconds to wait before killing the container' },
-    ],
+    flags: STOP_FLAGS,
   },
   {
     path: ['container', 'top'],

@@ -1,6 +1,23 @@
 // docker context as Docker CLI 28.2.2 defines them (generated once from its help texts).
-import type { CommandSpec } from '../command';
-import { FORMAT_JSON_HELP, FORMAT_TABLE_HELP } from './usage-texts';
+import type { CommandSpec, FlagSpec } from '../command';
+import { FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG, quietFlag } from './shared-flags';
+
+/** `context create` and `context update`: the same endpoint settings */
+const ENDPOINT_FLAGS: FlagSpec[] = [
+  { name: 'description', type: 'string', usage: 'Description of the context' },
+  {
+    name: 'docker',
+    type: 'string',
+    valueName: 'stringToString',
+    defaultText: '[]',
+    usage: 'set the docker endpoint',
+  },
+];
+
+const endpointLong = (verb: 'create' | 'update'): string => {
+  const title = verb === 'create' ? 'Create' : 'Update';
+  return `${title} a context\n\nDocker endpoint config:\n\nNAME                DESCRIPTION\nfrom                Copy named context's Docker endpoint configuration\nhost                Docker endpoint on which to connect\nca                  Trust certs signed only by this CA\ncert                Path to TLS certificate file\nkey                 Path to TLS key file\nskip-tls-verify     Skip TLS certificate validation\n\nExample:\n\n$ docker context ${verb} my-context --description "some description" --docker "host=tcp://myserver:2376,ca=~/ca-file,cert=~/cert-file,key=~/key-file"`;
+};
 
 export const CONTEXT: CommandSpec[] = [
   {
@@ -14,17 +31,10 @@ export const CONTEXT: CommandSpec[] = [
     path: ['context', 'create'],
     usage: 'context create [OPTIONS] CONTEXT',
     short: 'Create a context',
-    long: 'Create a context\n\nDocker endpoint config:\n\nNAME                DESCRIPTION\nfrom                Copy named context\'s Docker endpoint configuration\nhost                Docker endpoint on which to connect\nca                  Trust certs signed only by this CA\ncert                Path to TLS certificate file\nkey                 Path to TLS key file\nskip-tls-verify     Skip TLS certificate validation\n\nExample:\n\n$ docker context create my-context --description "some description" --docker "host=tcp://myserver:2376,ca=~/ca-file,cert=~/cert-file,key=~/key-file"',
+    long: endpointLong('create'),
     args: { kind: 'exact', n: 1 },
     flags: [
-      { name: 'description', type: 'string', usage: 'Description of the context' },
-      {
-        name: 'docker',
-        type: 'string',
-        valueName: 'stringToString',
-        defaultText: '[]',
-        usage: 'set the docker endpoint',
-      },
+      ...ENDPOINT_FLAGS,
       { name: 'from', type: 'string', usage: 'create context from a named context' },
     ],
   },
@@ -47,7 +57,7 @@ export const CONTEXT: CommandSpec[] = [
     usage: 'context inspect [OPTIONS] [CONTEXT] [CONTEXT...]',
     short: 'Display detailed information on one or more contexts',
     args: { kind: 'any' },
-    flags: [{ name: 'format', short: 'f', type: 'string', usage: FORMAT_JSON_HELP }],
+    flags: [FORMAT_JSON_FLAG],
   },
   {
     path: ['context', 'ls'],
@@ -56,8 +66,8 @@ export const CONTEXT: CommandSpec[] = [
     short: 'List contexts',
     args: { kind: 'none' },
     flags: [
-      { name: 'format', type: 'string', usage: FORMAT_TABLE_HELP },
-      { name: 'quiet', short: 'q', type: 'bool', usage: 'Only show context names' },
+      FORMAT_TABLE_FLAG,
+      quietFlag('Only show context names'),
     ],
   },
   {
@@ -79,17 +89,10 @@ export const CONTEXT: CommandSpec[] = [
     path: ['context', 'update'],
     usage: 'context update [OPTIONS] CONTEXT',
     short: 'Update a context',
-    long: 'Update a context\n\nDocker endpoint config:\n\nNAME                DESCRIPTION\nfrom                Copy named context\'s Docker endpoint configuration\nhost                Docker endpoint on which to connect\nca                  Trust certs signed only by this CA\ncert                Path to TLS certificate file\nkey                 Path to TLS key file\nskip-tls-verify     Skip TLS certificate validation\n\nExample:\n\n$ docker context update my-context --description "some description" --docker "host=tcp://myserver:2376,ca=~/ca-file,cert=~/cert-file,key=~/key-file"',
+    long: endpointLong('update'),
     args: { kind: 'exact', n: 1 },
     flags: [
-      { name: 'description', type: 'string', usage: 'Description of the context' },
-      {
-        name: 'docker',
-        type: 'string',
-        valueName: 'stringToString',
-        defaultText: '[]',
-        usage: 'set the docker endpoint',
-      },
+      ...ENDPOINT_FLAGS,
     ],
   },
   {

@@ -1,15 +1,7 @@
 // docker image as Docker CLI 28.2.2 defines them (generated once from its help texts).
 import type { CommandSpec } from '../command';
-import {
-  SKIP_VERIFICATION_HELP,
-  PLATFORM_HELP,
-  FORCE_NO_PROMPT_HELP,
-  FORMAT_JSON_HELP,
-  FILTER_HELP,
-  FORMAT_TABLE_HELP,
-  NO_TRUNC_HELP,
-  PRUNE_FILTER_HELP,
-} from './usage-texts';
+import { SKIP_VERIFICATION_HELP, PLATFORM_HELP } from './usage-texts';
+import { FILTER_FLAG, FORCE_NO_PROMPT_FLAG, FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG, NO_TRUNC_FLAG, PRUNE_FILTER_FLAG, quietFlag } from './shared-flags';
 
 export const IMAGE: CommandSpec[] = [
   {
@@ -57,7 +49,7 @@ export const IMAGE: CommandSpec[] = [
       { name: 'no-cache', type: 'bool', usage: 'Do not use cache when building the image' },
       { name: 'platform', type: 'string', usage: PLATFORM_HELP },
       { name: 'pull', type: 'bool', usage: 'Always attempt to pull a newer version of the image' },
-      { name: 'quiet', short: 'q', type: 'bool', usage: 'Suppress the build output and print image ID on success' },
+      quietFlag('Suppress the build output and print image ID on success'),
       { name: 'rm', type: 'bool', default: true, usage: 'Remove intermediate containers after a successful build' },
       { name: 'security-opt', type: 'stringSlice', valueName: 'strings', usage: 'Security options' },
       { name: 'shm-size', type: 'bytes', usage: 'Size of "/dev/shm"' },
@@ -74,7 +66,7 @@ export const IMAGE: CommandSpec[] = [
     short: 'Show the history of an image',
     args: { kind: 'exact', n: 1 },
     flags: [
-      { name: 'format', type: 'string', usage: FORMAT_TABLE_HELP },
+      FORMAT_TABLE_FLAG,
       {
         name: 'human',
         short: 'H',
@@ -82,13 +74,13 @@ export const IMAGE: CommandSpec[] = [
         default: true,
         usage: 'Print sizes and dates in human readable format',
       },
-      { name: 'no-trunc', type: 'bool', usage: NO_TRUNC_HELP },
+      NO_TRUNC_FLAG,
       {
         name: 'platform',
         type: 'string',
         usage: 'Show history for the given platform. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")',
       },
-      { name: 'quiet', short: 'q', type: 'bool', usage: 'Only show image IDs' },
+      quietFlag('Only show image IDs'),
     ],
   },
   {
@@ -109,7 +101,7 @@ export const IMAGE: CommandSpec[] = [
     short: 'Display detailed information on one or more images',
     args: { kind: 'min', n: 1 },
     flags: [
-      { name: 'format', short: 'f', type: 'string', usage: FORMAT_JSON_HELP },
+      FORMAT_JSON_FLAG,
       {
         name: 'platform',
         type: 'string',
@@ -131,7 +123,7 @@ export const IMAGE: CommandSpec[] = [
         type: 'string',
         usage: 'Load only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")',
       },
-      { name: 'quiet', short: 'q', type: 'bool', usage: 'Suppress the load output' },
+      quietFlag('Suppress the load output'),
     ],
   },
   {
@@ -143,10 +135,10 @@ export const IMAGE: CommandSpec[] = [
     flags: [
       { name: 'all', short: 'a', type: 'bool', defaultText: 'hides intermediate images', usage: 'Show all images' },
       { name: 'digests', type: 'bool', usage: 'Show digests' },
-      { name: 'filter', short: 'f', type: 'list', valueName: 'filter', usage: FILTER_HELP },
-      { name: 'format', type: 'string', usage: FORMAT_TABLE_HELP },
-      { name: 'no-trunc', type: 'bool', usage: NO_TRUNC_HELP },
-      { name: 'quiet', short: 'q', type: 'bool', usage: 'Only show image IDs' },
+      FILTER_FLAG,
+      FORMAT_TABLE_FLAG,
+      NO_TRUNC_FLAG,
+      quietFlag('Only show image IDs'),
       { name: 'tree', type: 'bool', usage: 'List multi-platform images as a tree (EXPERIMENTAL)' },
     ],
   },
@@ -157,8 +149,8 @@ export const IMAGE: CommandSpec[] = [
     args: { kind: 'none' },
     flags: [
       { name: 'all', short: 'a', type: 'bool', usage: 'Remove all unused images, not just dangling ones' },
-      { name: 'filter', type: 'list', valueName: 'filter', usage: PRUNE_FILTER_HELP },
-      { name: 'force', short: 'f', type: 'bool', usage: FORCE_NO_PROMPT_HELP },
+      PRUNE_FILTER_FLAG,
+      FORCE_NO_PROMPT_FLAG,
     ],
   },
   {
@@ -171,7 +163,7 @@ export const IMAGE: CommandSpec[] = [
       { name: 'all-tags', short: 'a', type: 'bool', usage: 'Download all tagged images in the repository' },
       { name: 'disable-content-trust', type: 'bool', default: true, usage: SKIP_VERIFICATION_HELP },
       { name: 'platform', type: 'string', usage: PLATFORM_HELP },
-      { name: 'quiet', short: 'q', type: 'bool', usage: 'Suppress verbose output' },
+      quietFlag('Suppress verbose output'),
     ],
   },
   {
@@ -189,7 +181,7 @@ export const IMAGE: CommandSpec[] = [
         usage:
           "Push a platform-specific manifest as a single-platform image to the registry. Image index won't be pushed, meaning that other manifests, including attestations won't be preserved.\n'os[/arch[/variant]]': Explicit platform (eg. linux/amd64)",
       },
-      { name: 'quiet', short: 'q', type: 'bool', usage: 'Suppress verbose output' },
+      quietFlag('Suppress verbose output'),
     ],
   },
   {

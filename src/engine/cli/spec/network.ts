@@ -1,6 +1,6 @@
 // docker network as Docker CLI 28.2.2 defines them (generated once from its help texts).
 import type { CommandSpec } from '../command';
-import { FORCE_NO_PROMPT_HELP, FORMAT_JSON_HELP, FORMAT_TABLE_HELP, PRUNE_FILTER_HELP } from './usage-texts';
+import { FORCE_NO_PROMPT_FLAG, FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG, PRUNE_FILTER_FLAG, filterFlag, quietFlag } from './shared-flags';
 
 export const NETWORK: CommandSpec[] = [
   {
@@ -101,7 +101,7 @@ export const NETWORK: CommandSpec[] = [
     short: 'Display detailed information on one or more networks',
     args: { kind: 'min', n: 1 },
     flags: [
-      { name: 'format', short: 'f', type: 'string', usage: FORMAT_JSON_HELP },
+      FORMAT_JSON_FLAG,
       { name: 'verbose', short: 'v', type: 'bool', usage: 'Verbose output for diagnostics' },
     ],
   },
@@ -112,16 +112,10 @@ export const NETWORK: CommandSpec[] = [
     short: 'List networks',
     args: { kind: 'none' },
     flags: [
-      {
-        name: 'filter',
-        short: 'f',
-        type: 'list',
-        valueName: 'filter',
-        usage: 'Provide filter values (e.g. "driver=bridge")',
-      },
-      { name: 'format', type: 'string', usage: FORMAT_TABLE_HELP },
+      filterFlag('Provide filter values (e.g. "driver=bridge")'),
+      FORMAT_TABLE_FLAG,
       { name: 'no-trunc', type: 'bool', usage: 'Do not truncate the output' },
-      { name: 'quiet', short: 'q', type: 'bool', usage: 'Only display network IDs' },
+      quietFlag('Only display network IDs'),
     ],
   },
   {
@@ -130,8 +124,8 @@ export const NETWORK: CommandSpec[] = [
     short: 'Remove all unused networks',
     args: { kind: 'none' },
     flags: [
-      { name: 'filter', type: 'list', valueName: 'filter', usage: PRUNE_FILTER_HELP },
-      { name: 'force', short: 'f', type: 'bool', usage: FORCE_NO_PROMPT_HELP },
+      PRUNE_FILTER_FLAG,
+      FORCE_NO_PROMPT_FLAG,
     ],
   },
   {

@@ -1,6 +1,7 @@
 // docker plugin as Docker CLI 28.2.2 defines them (generated once from its help texts).
 import type { CommandSpec } from '../command';
-import { SKIP_VERIFICATION_HELP, FORMAT_JSON_HELP, FORMAT_TABLE_HELP, NO_TRUNC_HELP } from './usage-texts';
+import { SKIP_VERIFICATION_HELP } from './usage-texts';
+import { FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG, NO_TRUNC_FLAG, filterFlag, quietFlag } from './shared-flags';
 
 export const PLUGIN: CommandSpec[] = [
   {
@@ -37,7 +38,7 @@ export const PLUGIN: CommandSpec[] = [
     usage: 'plugin inspect [OPTIONS] PLUGIN [PLUGIN...]',
     short: 'Display detailed information on one or more plugins',
     args: { kind: 'min', n: 1 },
-    flags: [{ name: 'format', short: 'f', type: 'string', usage: FORMAT_JSON_HELP }],
+    flags: [FORMAT_JSON_FLAG],
   },
   {
     path: ['plugin', 'install'],
@@ -58,16 +59,10 @@ export const PLUGIN: CommandSpec[] = [
     short: 'List plugins',
     args: { kind: 'none' },
     flags: [
-      {
-        name: 'filter',
-        short: 'f',
-        type: 'list',
-        valueName: 'filter',
-        usage: 'Provide filter values (e.g. "enabled=true")',
-      },
-      { name: 'format', type: 'string', usage: FORMAT_TABLE_HELP },
-      { name: 'no-trunc', type: 'bool', usage: NO_TRUNC_HELP },
-      { name: 'quiet', short: 'q', type: 'bool', usage: 'Only display plugin IDs' },
+      filterFlag('Provide filter values (e.g. "enabled=true")'),
+      FORMAT_TABLE_FLAG,
+      NO_TRUNC_FLAG,
+      quietFlag('Only display plugin IDs'),
     ],
   },
   {

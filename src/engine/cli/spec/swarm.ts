@@ -1,5 +1,6 @@
 // docker swarm as Docker CLI 28.2.2 defines them (generated once from its help texts).
 import type { CommandSpec } from '../command';
+import { quietFlag } from './shared-flags';
 
 export const SWARM: CommandSpec[] = [
   { path: ['swarm'], usage: 'swarm', short: 'Manage Swarm', args: { kind: 'none' }, flags: [] },
@@ -39,7 +40,7 @@ export const SWARM: CommandSpec[] = [
         valueName: 'external-ca',
         usage: 'Specifications of one or more certificate signing endpoints',
       },
-      { name: 'quiet', short: 'q', type: 'bool', usage: 'Suppress progress output' },
+      quietFlag('Suppress progress output'),
       {
         name: 'rotate',
         type: 'bool',
@@ -161,7 +162,7 @@ export const SWARM: CommandSpec[] = [
     short: 'Manage join tokens',
     args: { kind: 'exact', n: 1 },
     flags: [
-      { name: 'quiet', short: 'q', type: 'bool', usage: 'Only display token' },
+      quietFlag('Only display token'),
       { name: 'rotate', type: 'bool', usage: 'Rotate join token' },
     ],
   },
@@ -181,7 +182,7 @@ export const SWARM: CommandSpec[] = [
     short: 'Manage the unlock key',
     args: { kind: 'none' },
     flags: [
-      { name: 'quiet', short: 'q', type: 'bool', usage: 'Only display token' },
+      quietFlag('Only display token'),
       { name: 'rotate', type: 'bool', usage: 'Rotate unlock key' },
     ],
   },

@@ -1,6 +1,7 @@
 // docker system as Docker CLI 28.2.2 defines them (generated once from its help texts).
 import type { CommandSpec } from '../command';
-import { FORCE_NO_PROMPT_HELP, FORMAT_JSON_HELP, FILTER_HELP, FORMAT_TABLE_HELP } from './usage-texts';
+import { FORMAT_JSON_HELP } from './usage-texts';
+import { FILTER_FLAG, FORCE_NO_PROMPT_FLAG, FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG } from './shared-flags';
 
 export const SYSTEM: CommandSpec[] = [
   {
@@ -16,7 +17,7 @@ export const SYSTEM: CommandSpec[] = [
     short: 'Show docker disk usage',
     args: { kind: 'none' },
     flags: [
-      { name: 'format', type: 'string', usage: FORMAT_TABLE_HELP },
+      FORMAT_TABLE_FLAG,
       { name: 'verbose', short: 'v', type: 'bool', usage: 'Show detailed information on space usage' },
     ],
   },
@@ -27,7 +28,7 @@ export const SYSTEM: CommandSpec[] = [
     short: 'Get real time events from the server',
     args: { kind: 'none' },
     flags: [
-      { name: 'filter', short: 'f', type: 'list', valueName: 'filter', usage: FILTER_HELP },
+      FILTER_FLAG,
       { name: 'format', type: 'string', usage: FORMAT_JSON_HELP },
       { name: 'since', type: 'string', usage: 'Show all events created since timestamp' },
       { name: 'until', type: 'string', usage: 'Stream events until this timestamp' },
@@ -39,7 +40,7 @@ export const SYSTEM: CommandSpec[] = [
     usage: 'system info [OPTIONS]',
     short: 'Display system-wide information',
     args: { kind: 'none' },
-    flags: [{ name: 'format', short: 'f', type: 'string', usage: FORMAT_JSON_HELP }],
+    flags: [FORMAT_JSON_FLAG],
   },
   {
     path: ['system', 'prune'],
@@ -54,7 +55,7 @@ export const SYSTEM: CommandSpec[] = [
         valueName: 'filter',
         usage: 'Provide filter values (e.g. "label=<key>=<value>")',
       },
-      { name: 'force', short: 'f', type: 'bool', usage: FORCE_NO_PROMPT_HELP },
+      FORCE_NO_PROMPT_FLAG,
       { name: 'volumes', type: 'bool', usage: 'Prune anonymous volumes' },
     ],
   },

@@ -1,6 +1,6 @@
 // docker top-level commands as Docker CLI 28.2.2 defines them (generated once from its help texts).
 import type { CommandSpec } from '../command';
-import { FORMAT_JSON_HELP, FILTER_HELP, NO_TRUNC_HELP } from './usage-texts';
+import { FILTER_FLAG, FORMAT_JSON_FLAG, NO_TRUNC_FLAG } from './shared-flags';
 
 export const TOP_LEVEL: CommandSpec[] = [
   {
@@ -29,10 +29,10 @@ export const TOP_LEVEL: CommandSpec[] = [
     short: 'Search Docker Hub for images',
     args: { kind: 'exact', n: 1 },
     flags: [
-      { name: 'filter', short: 'f', type: 'list', valueName: 'filter', usage: FILTER_HELP },
+      FILTER_FLAG,
       { name: 'format', type: 'string', usage: 'Pretty-print search using a Go template' },
       { name: 'limit', type: 'int', usage: 'Max number of search results' },
-      { name: 'no-trunc', type: 'bool', usage: NO_TRUNC_HELP },
+      NO_TRUNC_FLAG,
     ],
   },
   {
@@ -40,7 +40,7 @@ export const TOP_LEVEL: CommandSpec[] = [
     usage: 'version [OPTIONS]',
     short: 'Show the Docker version information',
     args: { kind: 'none' },
-    flags: [{ name: 'format', short: 'f', type: 'string', usage: FORMAT_JSON_HELP }],
+    flags: [FORMAT_JSON_FLAG],
   },
   {
     path: ['inspect'],
@@ -48,7 +48,7 @@ export const TOP_LEVEL: CommandSpec[] = [
     short: 'Return low-level information on Docker objects',
     args: { kind: 'min', n: 1 },
     flags: [
-      { name: 'format', short: 'f', type: 'string', usage: FORMAT_JSON_HELP },
+      FORMAT_JSON_FLAG,
       { name: 'size', short: 's', type: 'bool', usage: 'Display total file sizes if the type is container' },
       { name: 'type', type: 'string', usage: 'Only inspect objects of the given type' },
     ],

@@ -1,6 +1,6 @@
 // docker volume as Docker CLI 28.2.2 defines them (generated once from its help texts).
 import type { CommandSpec } from '../command';
-import { FORCE_NO_PROMPT_HELP, FORMAT_JSON_HELP, FORMAT_TABLE_HELP } from './usage-texts';
+import { FORCE_NO_PROMPT_FLAG, FORMAT_JSON_FLAG, FORMAT_TABLE_FLAG, filterFlag, quietFlag } from './shared-flags';
 
 export const VOLUME: CommandSpec[] = [
   {
@@ -18,6 +18,7 @@ export const VOLUME: CommandSpec[] = [
     flags: [
       { name: 'driver', short: 'd', type: 'string', default: 'local', usage: 'Specify volume driver name' },
       { name: 'label', type: 'list', usage: 'Set metadata for a volume' },
+      { name: 'name', type: 'string', usage: 'Specify volume name', hidden: true },
       {
         name: 'opt',
         short: 'o',
@@ -33,7 +34,7 @@ export const VOLUME: CommandSpec[] = [
     usage: 'volume inspect [OPTIONS] VOLUME [VOLUME...]',
     short: 'Display detailed information on one or more volumes',
     args: { kind: 'min', n: 1 },
-    flags: [{ name: 'format', short: 'f', type: 'string', usage: FORMAT_JSON_HELP }],
+    flags: [FORMAT_JSON_FLAG],
   },
   {
     path: ['volume', 'ls'],
@@ -42,15 +43,9 @@ export const VOLUME: CommandSpec[] = [
     short: 'List volumes',
     args: { kind: 'none' },
     flags: [
-      {
-        name: 'filter',
-        short: 'f',
-        type: 'list',
-        valueName: 'filter',
-        usage: 'Provide filter values (e.g. "dangling=true")',
-      },
-      { name: 'format', type: 'string', usage: FORMAT_TABLE_HELP },
-      { name: 'quiet', short: 'q', type: 'bool', usage: 'Only display volume names' },
+      filterFlag('Provide filter values (e.g. "dangling=true")'),
+      FORMAT_TABLE_FLAG,
+      quietFlag('Only display volume names'),
     ],
   },
   {
@@ -61,7 +56,7 @@ export const VOLUME: CommandSpec[] = [
     flags: [
       { name: 'all', short: 'a', type: 'bool', usage: 'Remove all unused volumes, not just anonymous ones' },
       { name: 'filter', type: 'list', valueName: 'filter', usage: 'Provide filter values (e.g. "label=<label>")' },
-      { name: 'force', short: 'f', type: 'bool', usage: FORCE_NO_PROMPT_HELP },
+      FORCE_NO_PROMPT_FLAG,
     ],
   },
   {

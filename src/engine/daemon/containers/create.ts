@@ -12,20 +12,35 @@ import { createAnonymousVolume, createVolume } from '../volumes/store';
 import type { ContainerConfig, ContainerRecord, HostConfig, MountPoint, MountRequest, RestartPolicy } from './model';
 import { randomName, validName } from './names';
 import { containerEvent } from './notify';
+import { normaliseSignal } from '../process/plan';
 import { primaryNetworkName } from './sandbox';
-import { addContainer, containerByName, nameConflict } from './store';
+import { addContainer, containerByName, getContainer, nameConflict } from './store';
+
+/** HostConfig as a create request may carry it: fields the daemon checks without keeping them too. */
+type CreateHostConfig = Partial<HostConfig> & { CpuPeriod?: number; CpuQuota?: number; LogConfig?: { Type?: string; Config?: Record<string, string> } };
 
 /** The create request body, as the Engine API takes it. */
 export type CreateBody = Partial<Omit<ContainerConfig, 'Image'>> & {
   Image: string;
-  HostConfig?: Partial<HostConfig>;
+  HostConfig?: CreateHostConfig;
   NetworkingConfig?: { EndpointsConfig?: Record<string, { Aliases?: string[] | null; IPAMConfig?: { IPv4Address?: string } | null }> };
 };
 
 const POLICIES = ['no', 'always', 'on-failure', 'unless-stopped'];
 const MIN_MEMORY = 6 * 1024 * 1024;
 
-function validateHostConfig(h: Partial<HostConfig>): void {
+/** the logging drivers built into Engine 28 on Linux */
+const LOG_DRIVERS = ['awslogs', 'fluentd', 'gcplogs', 'gelf', 'journald', 'json-file', 'local', 'none', 'splunk', 'syslog'];
+
+/** moby validateContainerConfig */
+function validateContainerConfig(body: CreateBody): void {
+  if (body.WorkingDir && !body.WorkingDir.startsWith('/')) {
+    throw badRequest(`the working directory '${body.WorkingDir}' is invalid, it needs to be an absolute path`);
+  }
+  if (body.StopSignal && !normaliseSignal(body.StopSignal)) throw badRequest(`Invalid signal: ${body.StopSignal}`);
+}
+
+function validateHostConfig(h: CreateHostConfig): void {
   const p = h.RestartPolicy;
   if (p && p.Name !== '' && !POLICIES.includes(p.Name)) {
     throw badRequest(`invalid restart policy: unknown policy '${p.Name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`);
@@ -38,6 +53,12 @@ function validateHostConfig(h: Partial<HostConfig>): void {
     throw badRequest("can't create 'AutoRemove' container with restart policy");
   }
   if (h.Memory && h.Memory > 0 && h.Memory < MIN_MEMORY) throw badRequest('Minimum memory limit allowed is 6MB');
+  if (h.Memory && h.Memory > 0 && h.MemorySwap && h.MemorySwap > 0 && h.MemorySwap < h.Memory) {
+    throw badRequest('Minimum memoryswap limit should be larger than memory limit, see usage');
+  }
+  if (!h.Memory && h.MemorySwap && h.MemorySwap > 0) throw badRequest('You should always set the Memory limit when using Memoryswap limit, see usage');
+  if (h.NanoCpus && h.CpuPeriod) throw badRequest('Conflicting options: Nano CPUs and CPU Period cannot both be set');
+  if (h.NanoCpus && h.CpuQuota) throw badRequest('Conflicting options: Nano CPUs and CPU Quota cannot both be set');
   if (h.NanoCpus && (h.NanoCpus < 0.01e9 || h.NanoCpus > HOST_CPUS * 1e9)) {
     throw badRequest(`Range of CPUs is from 0.01 to ${HOST_CPUS}.00, as there are only ${HOST_CPUS} CPUs available`);
   }
@@ -99,6 +120,7 @@ function hostConfigOf(h: Partial<HostConfig>): HostConfig {
     ExtraHosts: h.ExtraHosts?.length ? h.ExtraHosts : null,
     ShmSize: h.ShmSize || 64 * 1024 * 1024,
     ...(h.Mounts?.length ? { Mounts: h.Mounts } : {}),
+    ...(h.Tmpfs && Object.keys(h.Tmpfs).length ? { Tmpfs: h.Tmpfs } : {}),
     Init: h.Init ?? null,
     Memory: memory,
     MemoryReservation: h.MemoryReservation ?? 0,
@@ -126,6 +148,7 @@ function mountsFor(d: Daemon, binds: string[], requests: MountRequest[], imageVo
     else mounts.push(volume(createVolume(d.state.volumes, d, { name: src }).name, dst!, mode || 'z', rw));
   }
   for (const m of requests) {
+    if (!['volume', 'bind', 'tmpfs'].includes(m.Type)) throw badRequest(`invalid mount config for type "${m.Type}": mount type unknown`);
     const rw = !m.ReadOnly;
     if (m.Type === 'volume') {
       const name = m.Source ? createVolume(d.state.volumes, d, { name: m.Source }).name : createAnonymousVolume(d.state.volumes, d).name;
@@ -158,7 +181,10 @@ function chooseName(d: Daemon, requested: string | undefined): string {
 export function createContainer(d: Daemon, body: CreateBody, requestedName: string | undefined): { container: ContainerRecord; warnings: string[] } {
   const img = getImage(d.state.images, body.Image);
   const h = body.HostConfig ?? {};
+  validateContainerConfig(body);
   validateHostConfig(h);
+  const logDriver = h.LogConfig?.Type;
+  if (logDriver && !LOG_DRIVERS.includes(logDriver)) throw notFound(`error looking up logging plugin ${logDriver}: plugin "${logDriver}" not found`);
   const name = chooseName(d, requestedName);
   const hostConfig = hostConfigOf(h);
   const warnings: string[] = [];
@@ -166,9 +192,13 @@ export function createContainer(d: Daemon, body: CreateBody, requestedName: stri
     warnings.push('Published ports are discarded when using host network mode');
     hostConfig.PortBindings = {};
   }
-  const primary = primaryNetworkName(hostConfig.NetworkMode);
+  // `container:<name|id>` joins another container's namespace: no networks of its own, stored by full ID
+  const joined = hostConfig.NetworkMode.startsWith('container:') ? getContainer(d.state, hostConfig.NetworkMode.slice('container:'.length)) : undefined;
+  if (joined) hostConfig.NetworkMode = `container:${joined.id}`;
+  const primary = joined ? undefined : primaryNetworkName(hostConfig.NetworkMode);
   const endpoints = body.NetworkingConfig?.EndpointsConfig ?? {};
-  for (const net of new Set([primary, ...Object.keys(endpoints)])) {
+  const networkNames = [...new Set([...(primary ? [primary] : []), ...Object.keys(endpoints)])];
+  for (const net of networkNames) {
     if (!findNetwork(d.state.networks, net)) throw notFound(`network ${net} not found`);
   }
   const id = d.ids.hex64();
@@ -185,7 +215,7 @@ export function createContainer(d: Daemon, body: CreateBody, requestedName: stri
     config,
     hostConfig,
     endpointConfig: Object.fromEntries(
-      [primary, ...Object.keys(endpoints).filter((n) => n !== primary)].map((n) => {
+      networkNames.map((n) => {
         const e = endpoints[n];
         return [n, { Aliases: e?.Aliases ?? [], ...(e?.IPAMConfig?.IPv4Address ? { IPv4Address: e.IPAMConfig.IPv4Address } : {}) }];
       }),

@@ -2,7 +2,7 @@
 // the same process model as a main process. An attached exec lets simulated time pass until its program
 // ends; a detached one ends on the timeline (or when the container stops).
 import type { Daemon } from '../daemon';
-import { conflict, notFound } from '../errors';
+import { conflict, notFound, serverError } from '../errors';
 import { launchExec } from '../process/launch';
 import { renderLine } from '../process/plan';
 import type { ExecRecord } from './exec-model';
@@ -69,13 +69,23 @@ export function startExec(d: Daemon, id: string, detach: boolean): ExecOutcome {
   if ('failure' in launched) {
     x.exitCode = launched.failure.exitCode;
     containerEvent(d, c, 'exec_die', { execID: x.id, exitCode: String(x.exitCode) });
+    // detached, nobody reads the stream: the start request itself fails with runc's message
+    if (detach) throw serverError(launched.failure.message);
     return { output: [{ t: started, stream: 'stdout', text: launched.failure.message + '\r' }], running: false };
   }
   const run = launched.run;
   x.pid = ++d.state.lastPid;
   x.running = true;
   x.exitCode = run.code;
-  const output = run.output.map((l) => ({ t: started + l.at, stream: l.stream, text: renderLine(l, started + l.at), ...(l.partial ? { partial: true } : {}) }));
+  // a TTY has one output stream, and its line discipline ends lines with CRLF
+  const output = run.output.map(
+    (l): LogLine => ({
+      t: started + l.at,
+      stream: x.tty ? 'stdout' : l.stream,
+      text: renderLine(l, started + l.at) + (x.tty && !l.partial ? '\r' : ''),
+      ...(l.partial ? { partial: true } : {}),
+    }),
+  );
   if (run.duration === Infinity) return { output, running: true };
   x.endsAt = started + run.duration;
   if (!detach) d.advanceTo(x.endsAt);

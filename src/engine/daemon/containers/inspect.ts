@@ -3,8 +3,8 @@
 import { GO_ZERO_TIME, rfc3339Nano } from '../../cli/format/time';
 import type { Daemon } from '../daemon';
 import { imageSize } from '../images/model';
-import { endpointsOf, subnetOf } from '../networks/store';
-import type { Endpoint, Network } from '../networks/model';
+import { subnetOf } from '../networks/store';
+import { isPredefined, type Endpoint, type Network } from '../networks/model';
 import { statusOf, type ContainerRecord, type PortBinding } from './model';
 
 import { DOCKER_ROOT as ROOT } from '../system-info';
@@ -19,12 +19,19 @@ function sortedMap<T>(m: Record<string, T> | null | undefined) {
   return Object.fromEntries(Object.keys(m).sort().map((k) => [k, m[k]!]));
 }
 
+/** `m` (an object built here, so it may be returned as is) in Go's key order. */
+function inKeyOrder<T>(m: Record<string, T>): Record<string, T> {
+  const keys = Object.keys(m);
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return sortedMap(m);
+  return m;
+}
+
 /** NetworkSettings.Ports: while the sandbox exists, every exposed port (null when not published). */
 export function portsView(c: ContainerRecord): Record<string, PortBinding[] | null> {
   if (!c.sandboxId) return {};
   const all: Record<string, PortBinding[] | null> = {};
   for (const key of Object.keys(c.config.ExposedPorts ?? {})) all[key] = null;
-  return sortedMap({ ...all, ...c.ports });
+  return inKeyOrder({ ...all, ...c.ports });
 }
 
 const MASKED_PATHS = ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'];
@@ -60,6 +67,7 @@ function hostConfigView(c: ContainerRecord) {
     PublishAllPorts: h.PublishAllPorts,
     ReadonlyRootfs: h.ReadonlyRootfs,
     SecurityOpt: null,
+    ...(h.Tmpfs ? { Tmpfs: h.Tmpfs } : {}),
     UTSMode: '',
     UsernsMode: '',
     ShmSize: h.ShmSize,
@@ -103,7 +111,7 @@ function hostConfigView(c: ContainerRecord) {
 
 function endpointView(network: Network | undefined, ep: Endpoint | undefined, aliases: string[], c: ContainerRecord) {
   const gateway = ep?.ipv4 && network ? (subnetOf(network)?.gateway ?? '') : '';
-  const userDefined = network !== undefined && !['bridge', 'host', 'none'].includes(network.name);
+  const userDefined = network !== undefined && !isPredefined(network);
   return {
     IPAMConfig: null,
     Links: null,
@@ -123,38 +131,30 @@ function endpointView(network: Network | undefined, ep: Endpoint | undefined, al
   };
 }
 
-export type Attachment = { network: Network; endpoint: Endpoint };
-
-/** Every container's live endpoints by network name, in one pass over the networks (for lists). */
-export function attachmentsByContainer(d: Daemon): Map<string, Map<string, Attachment>> {
-  const all = new Map<string, Map<string, Attachment>>();
-  for (const network of Object.values(d.state.networks.networks)) {
-    for (const [id, endpoint] of Object.entries(network.endpoints)) {
-      if (!all.has(id)) all.set(id, new Map());
-      all.get(id)!.set(network.name, { network, endpoint });
-    }
-  }
-  return all;
+/** The network with a given name, from one pass over the networks (a list asks for every container's). */
+export function networksByName(d: Daemon): (name: string) => Network | undefined {
+  const byName = new Map<string, Network>();
+  for (const n of Object.values(d.state.networks.networks)) byName.set(n.name, n);
+  return (name) => byName.get(name);
 }
 
-const attachmentsOf = (d: Daemon, c: ContainerRecord): Map<string, Attachment> =>
-  new Map(endpointsOf(d.state.networks, c.id).map((x) => [x.network.name, x]));
-
 /** NetworkSettings.Networks: every network the container is configured for, live values while attached. */
-export function inspectNetworks(c: ContainerRecord, live: Map<string, Attachment>): Record<string, ReturnType<typeof endpointView>> {
+export function inspectNetworks(c: ContainerRecord, networkNamed: (name: string) => Network | undefined): Record<string, ReturnType<typeof endpointView>> {
   const networks: Record<string, ReturnType<typeof endpointView>> = {};
-  for (const [name, cfg] of Object.entries(c.endpointConfig)) {
-    const x = live.get(name);
-    networks[name] = endpointView(x?.network, x?.endpoint, cfg.Aliases, c);
+  for (const name in c.endpointConfig) {
+    const network = networkNamed(name);
+    const endpoint = network?.endpoints[c.id];
+    networks[name] = endpointView(endpoint && network, endpoint, c.endpointConfig[name]!.Aliases, c);
   }
-  return sortedMap(networks);
+  return inKeyOrder(networks);
 }
 
 function networkSettings(d: Daemon, c: ContainerRecord) {
-  const live = attachmentsOf(d, c);
-  const networks = inspectNetworks(c, live);
-  const bridge = live.get('bridge');
-  const def = endpointView(bridge?.network, bridge?.endpoint, [], c);
+  const networkNamed = networksByName(d);
+  const networks = inspectNetworks(c, networkNamed);
+  const bridge = networkNamed('bridge');
+  const bridgeEndpoint = bridge?.endpoints[c.id];
+  const def = endpointView(bridgeEndpoint && bridge, bridgeEndpoint, [], c);
   return {
     Bridge: '',
     SandboxID: c.sandboxId,

@@ -6,9 +6,10 @@ import { badRequest, notFound } from '../errors';
 import { imageSize } from '../images/model';
 import { findImage } from '../images/store';
 import { endpointsOf, findNetwork } from '../networks/store';
+import type { Network } from '../networks/model';
 import { statusOf, type ContainerRecord, type StateFlags } from './model';
 import { findContainer } from './store';
-import { attachmentsByContainer, inspectNetworks, portsView, type Attachment } from './inspect';
+import { inspectNetworks, networksByName, portsView } from './inspect';
 
 export type { FilterArgs as Filters } from '../../api/filters';
 import type { FilterArgs as Filters } from '../../api/filters';
@@ -40,13 +41,15 @@ export function statusText(s: StateFlags, now: number): string {
 export const commandLine = (c: ContainerRecord): string =>
   [c.path, ...c.args].map((a, i) => (i > 0 && a.includes(' ') ? `'${a}'` : a)).join(' ');
 
-const regexMatch = (pattern: string, s: string) => {
+/** A `name=`/`id=` filter value as a regular expression (a pattern that does not compile matches as text). */
+function regexMatcher(pattern: string): (s: string) => boolean {
   try {
-    return new RegExp(pattern).test(s);
+    const re = new RegExp(pattern);
+    return (s) => re.test(s);
   } catch {
-    return s.includes(pattern);
+    return (s) => s.includes(pattern);
   }
-};
+}
 
 function labelMatch(labels: Record<string, string>, f: string): boolean {
   const eq = f.indexOf('=');
@@ -57,6 +60,13 @@ type Predicate = (c: ContainerRecord) => boolean;
 
 function predicates(d: Daemon, f: Filters): Predicate[] {
   for (const k of Object.keys(f)) if (!ACCEPTED.includes(k)) throw badRequest(`invalid filter '${k}'`);
+  // compiled once per value, not once per container
+  const matchers = new Map<string, (s: string) => boolean>();
+  const matcher = (v: string) => {
+    let m = matchers.get(v);
+    if (!m) matchers.set(v, (m = regexMatcher(v)));
+    return m;
+  };
   const any = (key: string, test: (v: string, c: ContainerRecord) => boolean): Predicate | undefined =>
     f[key]?.length ? (c) => f[key]!.some((v) => test(v, c)) : undefined;
   for (const s of f['status'] ?? []) if (!STATUSES.includes(s)) throw badRequest(`invalid filter 'status=${s}'`);
@@ -83,8 +93,8 @@ function predicates(d: Daemon, f: Filters): Predicate[] {
   const ancestors = (f['ancestor'] ?? []).map((a) => findImage(d.state.images, a)?.id).filter((x): x is string => !!x);
   const list: (Predicate | undefined)[] = [
     any('status', (v, c) => statusOf(c.state) === v),
-    any('name', (v, c) => regexMatch(v, c.name) || regexMatch(v, c.name.slice(1))),
-    any('id', (v, c) => regexMatch(v, c.id)),
+    any('name', (v, c) => matcher(v)(c.name) || matcher(v)(c.name.slice(1))),
+    any('id', (v, c) => matcher(v)(c.id)),
     any('label', (v, c) => labelMatch(c.config.Labels, v)),
     any('health', (v) => v === 'none'),
     f['ancestor']?.length ? (c) => ancestors.includes(c.imageId) : undefined,
@@ -126,16 +136,16 @@ export function listContainers(d: Daemon, opts: ListOptions) {
   if (!opts.all && opts.limit <= 0 && !explicitStatus) rows = rows.filter((c) => c.state.Running);
   rows = rows.filter((c) => preds.every((p) => p(c)));
   if (opts.limit > 0) rows = rows.slice(0, opts.limit);
-  const attachments = attachmentsByContainer(d);
+  const networkNamed = networksByName(d);
   const imageOf = new Map<string, string | undefined>();
   const taggedImage = (ref: string) => {
     if (!imageOf.has(ref)) imageOf.set(ref, findImageQuiet(d, ref));
     return imageOf.get(ref);
   };
-  return rows.map((c) => summary(d, c, now, opts.size, attachments.get(c.id) ?? new Map(), taggedImage(c.config.Image)));
+  return rows.map((c) => summary(d, c, now, opts.size, networkNamed, taggedImage(c.config.Image)));
 }
 
-function summary(d: Daemon, c: ContainerRecord, now: number, size: boolean, live: Map<string, Attachment>, tagged: string | undefined) {
+function summary(d: Daemon, c: ContainerRecord, now: number, size: boolean, networkNamed: (name: string) => Network | undefined, tagged: string | undefined) {
   const img = d.state.images.images[c.imageId];
   // moby reads NetworkSettings.Ports: nothing for a stopped container, exposed-only ports without IP
   const ports = Object.entries(portsView(c)).flatMap(([key, bindings]) => {
@@ -157,7 +167,7 @@ function summary(d: Daemon, c: ContainerRecord, now: number, size: boolean, live
     State: statusOf(c.state),
     Status: statusText(c.state, now),
     HostConfig: { NetworkMode: c.hostConfig.NetworkMode },
-    NetworkSettings: { Networks: inspectNetworks(c, live) },
+    NetworkSettings: { Networks: inspectNetworks(c, networkNamed) },
     Mounts: c.mounts,
   };
 }

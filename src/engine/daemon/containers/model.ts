@@ -71,6 +71,8 @@ export interface HostConfig {
   ShmSize: number;
   /** `--mount` requests, as given (inspect shows them) */
   Mounts?: MountRequest[];
+  /** `--tmpfs path[:options]` (omitted when none) */
+  Tmpfs?: Record<string, string>;
   Init: boolean | null;
   Memory: number;
   MemoryReservation: number;

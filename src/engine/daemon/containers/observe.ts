@@ -71,10 +71,15 @@ export function containerTop(d: Daemon, c: ContainerRecord, psArgs: string) {
   const main = c.process;
   const shim = main.pid - 20;
   const execs = c.execIds.map((id) => d.state.execs[id]!).filter((x) => x.running);
-  return psTable(
-    [{ pid: main.pid, ppid: shim, started: main.startedAt, argv: [c.path, ...c.args] }, ...execs.map((x) => ({ pid: x.pid, ppid: shim, started: c.state.StartedAt, argv: x.argv }))],
-    psArgs,
-  );
+  const argv = [c.path, ...c.args];
+  // with --init, the container's PID 1 is docker-init, which runs the command as its child
+  const mainProcs = c.hostConfig.Init
+    ? [
+        { pid: main.pid, ppid: shim, started: main.startedAt, argv: ['/sbin/docker-init', '--', ...argv] },
+        { pid: main.pid + 1, ppid: main.pid, started: main.startedAt, argv },
+      ]
+    : [{ pid: main.pid, ppid: shim, started: main.startedAt, argv }];
+  return psTable([...mainProcs, ...execs.map((x) => ({ pid: x.pid, ppid: shim, started: c.state.StartedAt, argv: x.argv }))], psArgs);
 }
 
 /** One stats sample in the Engine API's shape (the CLI computes the percentages from it). */

@@ -7,7 +7,7 @@ import { classify } from '../process/classify';
 import { launchMain } from '../process/launch';
 import { reactionTo, renderLine, SIGNAL_NUMBERS, type PlannedLine } from '../process/plan';
 import type { ProgramContext } from '../process/program';
-import { LOG_LIMIT, type ContainerRecord } from './model';
+import { LOG_LIMIT, type ContainerRecord, type ProcessRun } from './model';
 import { containerEvent } from './notify';
 import { volumeMounted, volumeUnmounted } from '../volumes/store';
 import { attachSandbox, primaryIp, releaseSandbox } from './sandbox';
@@ -49,6 +49,20 @@ function appendLog(c: ContainerRecord, lines: PlannedLine[], t: number): void {
   if (c.logs.length > LOG_LIMIT) c.logs.splice(0, c.logs.length - LOG_LIMIT);
 }
 
+/** When the k-th line of the plan's repeating output falls due. */
+function repeatDue(run: ProcessRun, k: number): number {
+  const repeat = run.plan.repeat!;
+  const n = repeat.lines.length;
+  return run.startedAt + repeat.from + Math.floor(k / n) * repeat.every + repeat.lines[k % n]!.at;
+}
+
+/** When the next line not yet in the log falls due (Infinity: the plan writes nothing more). */
+export function nextLineAt(run: ProcessRun): number {
+  const { output, repeat } = run.plan;
+  const next = run.nextLine < output.length ? run.startedAt + output[run.nextLine]!.at : Infinity;
+  return repeat && repeat.lines.length > 0 ? Math.min(next, repeatDue(run, run.repeated)) : next;
+}
+
 /** Writes the plan's output lines that are due by `t` into the container's log. */
 export function logDueLines(c: ContainerRecord, t: number): void {
   const run = c.process;
@@ -60,7 +74,7 @@ export function logDueLines(c: ContainerRecord, t: number): void {
   }
   if (!repeat || repeat.lines.length === 0) return;
   const n = repeat.lines.length;
-  const due = (k: number) => run.startedAt + repeat.from + Math.floor(k / n) * repeat.every + repeat.lines[k % n]!.at;
+  const due = (k: number) => repeatDue(run, k);
   // after a long jump only the last LOG_LIMIT lines can survive: skip the rest without writing them
   let last = run.repeated;
   while (due(last + LOG_LIMIT) <= t) last += LOG_LIMIT;
@@ -116,7 +130,8 @@ export function processExited(d: Daemon, c: ContainerRecord, code: number, at: n
   const ranFor = at - c.state.StartedAt;
   c.process = null;
   Object.assign(c.state, { Running: false, Paused: false, Restarting: false, Pid: 0, ExitCode: code, FinishedAt: at });
-  containerEvent(d, c, 'die', { exitCode: String(code) }, at);
+  // Engine 25+ (daemon/monitor.go): how long the process ran, in whole seconds
+  containerEvent(d, c, 'die', { execDuration: String(Math.floor(ranFor / 1000)), exitCode: String(code) }, at);
   releaseSandbox(d, c);
   for (const m of c.mounts) if (m.Name) volumeUnmounted(d, m.Name, c.id);
   // processes started by exec die with the container

@@ -1,7 +1,7 @@
 // A container's network sandbox: endpoints on its networks (addresses from engine-objects' IPAM) and
 // its published host ports. It exists while the container runs or is paused; a stop releases it.
 import { connect, disconnect, endpointsOf, findNetwork } from '../networks/store';
-import { notFound } from '../errors';
+import { DaemonError, notFound } from '../errors';
 import type { Daemon } from '../daemon';
 import { bareName, type ContainerRecord } from './model';
 import { allocatePorts } from './ports';
@@ -14,12 +14,18 @@ export function attachSandbox(d: Daemon, c: ContainerRecord): void {
   try {
     for (const [name, cfg] of Object.entries(c.endpointConfig)) {
       if (!findNetwork(nets, name)) throw notFound(`network ${name} not found`);
-      connect(nets, d, name, {
-        containerId: c.id,
-        containerName: bareName(c),
-        aliases: cfg.Aliases,
-        ...(cfg.IPv4Address ? { ipv4: cfg.IPv4Address } : {}),
-      });
+      try {
+        connect(nets, d, name, {
+          containerId: c.id,
+          containerName: bareName(c),
+          aliases: cfg.Aliases,
+          ...(cfg.IPv4Address ? { ipv4: cfg.IPv4Address } : {}),
+        });
+      } catch (e) {
+        // Engine 28.1+ wraps start-time networking failures (as it does port conflicts, ports.ts)
+        if (e instanceof DaemonError) throw new DaemonError(e.status, `failed to set up container networking: ${e.message}`);
+        throw e;
+      }
     }
     const first = endpointsOf(nets, c.id)[0];
     const publishes = first !== undefined && first.network.driver === 'bridge';

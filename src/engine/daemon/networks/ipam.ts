@@ -49,7 +49,7 @@ export const defaultGateway = (c: Cidr): string => numToIp(c.base + 1);
  * Next free host address after `cursor` (serial allocation, wrapping once), skipping the network and
  * broadcast addresses and everything in `used`. Undefined when the subnet is full.
  */
-export function allocate(c: Cidr, used: Set<number>, cursor: number): number | undefined {
+export function allocate(c: Cidr, used: { has(ip: number): boolean }, cursor: number): number | undefined {
   const first = c.base + 1;
   const last = c.base + size(c) - 2;
   const span = last - first + 1;

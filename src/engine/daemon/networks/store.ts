@@ -131,12 +131,37 @@ export interface ConnectRequest {
   ipv4?: string;
 }
 
+type Subnet = { cidr: Cidr; gateway: string };
+
+/** parsed subnets by their config entry (lists and inspect ask for every endpoint's gateway) */
+const parsedSubnets = new WeakMap<IpamConfig, { from: IpamConfig; subnet: Subnet }>();
+
 /** The network's (first) IPv4 subnet and gateway, or undefined for host/none. */
-export function subnetOf(net: Network): { cidr: Cidr; gateway: string } | undefined {
+export function subnetOf(net: Network): Subnet | undefined {
   const cfg = net.ipam.config[0];
   if (!cfg) return undefined;
+  const cached = parsedSubnets.get(cfg);
+  if (cached && cached.from.Subnet === cfg.Subnet && cached.from.Gateway === cfg.Gateway) return cached.subnet;
   const cidr = parseCidr(cfg.Subnet)!;
-  return { cidr, gateway: cfg.Gateway ?? defaultGateway(cidr) };
+  const subnet = { cidr, gateway: cfg.Gateway ?? defaultGateway(cidr) };
+  parsedSubnets.set(cfg, { from: { ...cfg }, subnet });
+  return subnet;
+}
+
+/**
+ * The addresses a network's endpoints hold, derived from `endpoints` and kept beside it (never
+ * snapshotted: a restored network is a new object and is indexed afresh); connect and disconnect,
+ * the only writers of `endpoints`, keep it current. Allocation then costs no scan of every endpoint.
+ */
+const heldAddresses = new WeakMap<Network, Set<number>>();
+
+function addressesHeld(net: Network): Set<number> {
+  let held = heldAddresses.get(net);
+  if (!held) {
+    held = new Set(Object.values(net.endpoints).filter((e) => e.ipv4 !== '').map((e) => ipToNum(e.ipv4)));
+    heldAddresses.set(net, held);
+  }
+  return held;
 }
 
 /** A locally administered unicast MAC derived from the endpoint ID (Engine 28 uses random MACs). */
@@ -156,8 +181,9 @@ function networksOf(state: NetworkState, containerId: string): Network[] {
 function pickAddress(net: Network, req: ConnectRequest): { ip: number; staticIp: boolean } | undefined {
   const sub = subnetOf(net);
   if (!sub) return undefined;
-  const used = new Set(Object.values(net.endpoints).map((e) => ipToNum(e.ipv4)));
-  used.add(ipToNum(sub.gateway));
+  const held = addressesHeld(net);
+  const gateway = ipToNum(sub.gateway);
+  const used = { has: (ip: number) => ip === gateway || held.has(ip) };
   if (req.ipv4) {
     if (!net.userSubnet) {
       throw badRequest(
@@ -212,6 +238,7 @@ export function connect(state: NetworkState, ctx: ObjectsContext, idOrName: stri
     staticIp: addr?.staticIp ?? false,
   };
   net.endpoints[req.containerId] = ep;
+  if (ep.ipv4 !== '') addressesHeld(net).add(ipToNum(ep.ipv4));
   ctx.emit('network', 'connect', net.id, { container: req.containerId, name: net.name, type: net.driver });
   return ep;
 }
@@ -222,7 +249,9 @@ export function disconnect(state: NetworkState, ctx: ObjectsContext, idOrName: s
   if (!(containerId in net.endpoints)) {
     throw forbidden(`container ${containerId} is not connected to network ${net.name}`);
   }
+  const ep = net.endpoints[containerId]!;
   delete net.endpoints[containerId];
+  if (ep.ipv4 !== '') addressesHeld(net).delete(ipToNum(ep.ipv4));
   ctx.emit('network', 'disconnect', net.id, { container: containerId, name: net.name, type: net.driver });
   return net;
 }

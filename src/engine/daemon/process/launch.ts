@@ -80,8 +80,18 @@ const DIRECTORIES = new Set(['/', '/bin', '/etc', '/home', '/root', '/tmp', '/us
 
 type Lookup = { program: Program } | { error: 'not-found' | 'no-such-file' | 'permission-denied' };
 
+/** The programs of each kind of image, built once per kind (programs are stateless functions). */
+const tables = new Map<string, Record<string, Program>>();
+
+function programTable(base: BaseSystem, app: string): Record<string, Program> {
+  const key = `${base}/${app}`;
+  let table = tables.get(key);
+  if (!table) tables.set(key, (table = { ...programsOf(base), ...(APP_PROGRAMS[app] ?? {}) }));
+  return table;
+}
+
 function lookup(name: string, ctx: ProgramContext): Lookup {
-  const table = { ...programsOf(ctx.base), ...(APP_PROGRAMS[ctx.app] ?? {}) };
+  const table = programTable(ctx.base, ctx.app);
   if (!name.includes('/')) {
     const program = Object.hasOwn(table, name) ? table[name] : undefined;
     return program ? { program } : { error: 'not-found' };

@@ -33,11 +33,16 @@ export function getVolume(state: VolumeState, name: string): Volume {
   return v;
 }
 
+/** Go's JSON encodes maps with sorted keys: store them in that order so every view shows it. */
+const sortedKeys = (m: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.keys(m).sort().map((k) => [k, m[k]!]));
+
 /** Creates a volume, or returns the existing one of that name (as `docker volume create x` twice does). */
 export function createVolume(state: VolumeState, ctx: ObjectsContext, opts: VolumeCreateOptions): Volume {
   const driver = opts.driver || 'local';
-  if (driver !== 'local') throw notFound(`error looking up volume plugin ${driver}: plugin "${driver}" not found`);
   const name = opts.name || ctx.ids.hex64();
+  // moby's volume store wraps driver errors in OpErr{Op: "create", Name}
+  if (driver !== 'local') throw notFound(`create ${name}: error looking up volume plugin ${driver}: plugin "${driver}" not found`);
   const existing = state.volumes[name];
   if (existing) return existing;
   validateName(name);
@@ -47,8 +52,8 @@ export function createVolume(state: VolumeState, ctx: ObjectsContext, opts: Volu
     name,
     driver: 'local',
     createdAt: ctx.now(),
-    labels: hasLabels ? { ...opts.labels } : null,
-    options: hasOptions ? { ...opts.options } : null,
+    labels: hasLabels ? sortedKeys(opts.labels!) : null,
+    options: hasOptions ? sortedKeys(opts.options!) : null,
     sizeBytes: 0,
   };
   state.volumes[name] = v;

@@ -2,8 +2,10 @@
 // errors of docker/cli's opts package (parse.go, opts/*.go). Errors are returned, not thrown: the
 // handler prints them with its own prefix and exit code.
 import type { CreateBody } from '../../../daemon/containers/create';
-import type { MountRequest, PortMap, RestartPolicy } from '../../../daemon/containers/model';
+import type { PortMap, RestartPolicy } from '../../../daemon/containers/model';
 import type { FlagValue, Invocation } from '../../command';
+import { isIP } from '../../flag-validators';
+import { parseMountOpt } from '../../mount-opt';
 import { bool, list, str } from './shared';
 
 export class OptionError extends Error {}
@@ -29,6 +31,59 @@ function portRange(s: string, what: string): number[] {
   return Array.from({ length: b! - a! + 1 }, (_, i) => a! + i);
 }
 
+/** strconv.ParseUint(s, 10, 16) with Go's error text */
+function parseUint16(s: string): number {
+  if (!/^\d+$/.test(s)) throw new Error(`strconv.ParseUint: parsing ${JSON.stringify(s)}: invalid syntax`);
+  if (Number(s) > 65535) throw new Error(`strconv.ParseUint: parsing ${JSON.stringify(s)}: value out of range`);
+  return Number(s);
+}
+
+/** nat.ParsePortRange: "80" or "8000-8010" */
+function parsePortRange(ports: string): [number, number] {
+  if (ports === '') throw new Error('empty string specified for ports');
+  if (!ports.includes('-')) {
+    const p = parseUint16(ports);
+    return [p, p];
+  }
+  const [a = '', b = ''] = ports.split('-');
+  const start = parseUint16(a);
+  const end = parseUint16(b);
+  if (end < start) throw new Error(`invalid range specified for port: ${ports}`);
+  return [start, end];
+}
+
+/** One --expose value (cli opts/parse.go): <port>[/<proto>] or <start>-<end>[/<proto>] → "port/proto" keys. */
+function exposedPorts(e: string): string[] {
+  if (e.includes(':')) throw new OptionError(`invalid port format for --expose: ${e}`);
+  // nat.SplitProtoPort
+  const parts = e.split('/');
+  const [proto, port] = e === '' || parts[0] === '' ? ['', ''] : parts.length === 1 || parts[1] === '' ? ['tcp', parts[0]!] : [parts[1]!, parts[0]!];
+  let range: [number, number];
+  try {
+    range = parsePortRange(port);
+  } catch (err) {
+    throw new OptionError(`invalid range format for --expose: ${e}, error: ${(err as Error).message}`);
+  }
+  return Array.from({ length: range[1] - range[0] + 1 }, (_, i) => `${range[0] + i}/${proto}`);
+}
+
+/**
+ * The CLI's own check of a `-v` value (compose loader.ParseVolume, as CLI 28 behaves): sections split at
+ * colons must not be empty, except that a lone letter before a colon is a Windows drive ("c:").
+ */
+function checkVolumeSpec(spec: string): void {
+  if (spec === '') throw new OptionError('invalid empty volume spec');
+  if (spec.length <= 2) return;
+  let buffer = '';
+  for (const ch of spec + '\0') {
+    if (ch === ':' && buffer.length === 1 && /\p{L}/u.test(buffer)) buffer += ch;
+    else if (ch === ':' || ch === '\0') {
+      if (buffer === '') throw new OptionError(`invalid spec: ${spec}: empty section between colons`);
+      buffer = '';
+    } else buffer += ch;
+  }
+}
+
 /** nat.ParsePortSpec: [ip:][hostPort:]containerPort[/proto]. */
 function parsePublish(spec: string, bindings: PortMap, exposed: Record<string, Record<string, never>>): void {
   let rest = spec;
@@ -48,6 +103,7 @@ function parsePublish(spec: string, bindings: PortMap, exposed: Record<string, R
   const parts = rest.split(':');
   if (!v6 && parts.length === 3) ip = parts.shift()!;
   if (parts.length > 2) throw new OptionError(`invalid port format: ${spec}`);
+  if (ip !== '' && !isIP(ip)) throw new OptionError(`invalid IP address: ${ip}`);
   const containerPart = parts[parts.length - 1]!;
   const hostPart = parts.length === 2 ? parts[0]! : '';
   const cports = portRange(containerPart, 'containerPort');
@@ -63,32 +119,9 @@ function parsePublish(spec: string, bindings: PortMap, exposed: Record<string, R
   });
 }
 
-/** `--mount type=volume,src=x,dst=/y,readonly` (opts.MountOpt). */
-function parseMount(spec: string): MountRequest {
-  const m: Partial<MountRequest> = { Type: 'volume' };
-  for (const field of spec.split(',')) {
-    const [key, value = ''] = field.split('=');
-    switch (key!.toLowerCase()) {
-      case 'type':
-        if (!['volume', 'bind', 'tmpfs'].includes(value)) throw new OptionError(`invalid argument "${spec}" for "--mount" flag: invalid type: ${value}`);
-        m.Type = value as MountRequest['Type'];
-        break;
-      case 'source': case 'src':
-        m.Source = value;
-        break;
-      case 'target': case 'dst': case 'destination':
-        m.Target = value;
-        break;
-      case 'readonly': case 'ro':
-        m.ReadOnly = value === '' || value === 'true' || value === '1';
-        break;
-      default:
-        throw new OptionError(`invalid argument "${spec}" for "--mount" flag: unexpected key '${key}' in '${field}'`);
-    }
-  }
-  if (!m.Target) throw new OptionError(`invalid argument "${spec}" for "--mount" flag: target is required`);
-  return m as MountRequest;
-}
+/** strings.Cut of each value at `sep` → map (`--tmpfs /run:size=64k`, `--log-opt k=v`) */
+const cutMap = (values: string[], sep: string): Record<string, string> =>
+  Object.fromEntries(values.map((v) => (v.includes(sep) ? [v.slice(0, v.indexOf(sep)), v.slice(v.indexOf(sep) + sep.length)] : [v, ''])));
 
 /** The CLI normalises capabilities: upper case with the CAP_ prefix ("ALL" stays). */
 const capability = (c: string) => (c.toUpperCase() === 'ALL' ? 'ALL' : 'CAP_' + c.toUpperCase().replace(/^CAP_/, ''));
@@ -116,13 +149,13 @@ export function buildCreateRequest(inv: Invocation, detached: boolean): CreateRe
   const bindings: PortMap = {};
   const exposed: Record<string, Record<string, never>> = {};
   for (const spec of list(flags, 'publish')) parsePublish(spec, bindings, exposed);
-  for (const e of list(flags, 'expose')) {
-    const [port, proto = 'tcp'] = e.split('/');
-    for (const p of portRange(port!, 'containerPort')) exposed[`${p}/${proto}`] = {};
-  }
+  for (const e of list(flags, 'expose')) for (const key of exposedPorts(e)) exposed[key] = {};
+  // the simulated client has no file system: every --env-file / --label-file is missing (os.Open's error)
+  for (const f of [...list(flags, 'env-file'), ...list(flags, 'label-file')]) throw new OptionError(`open ${f}: no such file or directory`);
   const binds: string[] = [];
   const volumes: Record<string, Record<string, never>> = {};
   for (const v of list(flags, 'volume')) {
+    checkVolumeSpec(v);
     if (v.includes(':')) binds.push(v);
     else volumes[v] = {};
   }
@@ -179,12 +212,17 @@ export function buildCreateRequest(inv: Invocation, detached: boolean): CreateRe
       DnsSearch: list(flags, 'dns-search'),
       ExtraHosts: list(flags, 'add-host'),
       ShmSize: ramInBytes(flags['shm-size']),
-      Mounts: list(flags, 'mount').map(parseMount),
+      // already checked by the flag parser (opts.MountOpt)
+      Mounts: list(flags, 'mount').map(parseMountOpt),
+      ...(list(flags, 'tmpfs').length ? { Tmpfs: cutMap(list(flags, 'tmpfs'), ':') } : {}),
       Init: bool(flags, 'init') ? true : null,
       Memory: ramInBytes(flags['memory']),
       MemoryReservation: ramInBytes(flags['memory-reservation']),
       MemorySwap: ramInBytes(flags['memory-swap']),
       NanoCpus: Math.round(cpus * 1e9),
+      ...(flags['cpu-period'] ? { CpuPeriod: Number(flags['cpu-period']) } : {}),
+      ...(flags['cpu-quota'] ? { CpuQuota: Number(flags['cpu-quota']) } : {}),
+      ...(str(flags, 'log-driver') ? { LogConfig: { Type: str(flags, 'log-driver'), Config: cutMap(list(flags, 'log-opt'), '=') } } : {}),
       CpuShares: Number(flags['cpu-shares'] ?? 0),
       PidsLimit: flags['pids-limit'] ? Number(flags['pids-limit']) : null,
     },

@@ -17,14 +17,15 @@ function timeoutQuery(ctx: CommandContext): Record<string, string | undefined> {
 
 export function containerStart(ctx: CommandContext): number {
   const { inv, api, io } = ctx;
+  // cli start.go checks this first, for -a and -i alike
+  if ((bool(inv.flags, 'attach') || bool(inv.flags, 'interactive')) && inv.args.length > 1) {
+    io.err('you cannot start and attach multiple containers at once\n');
+    return 1;
+  }
   if (bool(inv.flags, 'interactive')) return refuseInteractive(ctx);
   if (bool(inv.flags, 'attach')) {
     // start -a: one container, its output, its exit code (cli start.go)
     const ref = inv.args[0]!;
-    if (inv.args.length > 1) {
-      io.err('you cannot start and attach multiple containers at once\n');
-      return 1;
-    }
     const attach = api.request<BodyStream<LogLine>>({ method: 'POST', path: path(ref, '/attach'), query: { stream: '1', stdout: '1', stderr: '1' } });
     if (isError(attach)) {
       io.err(daemonError(attach) + '\n');

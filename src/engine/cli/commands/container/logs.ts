@@ -44,7 +44,9 @@ export function containerLogs(ctx: CommandContext): number {
     return 1;
   }
   const stamp = bool(inv.flags, 'timestamps');
-  const write = (l: LogLine, out: Output) => writeLine(l, out, stamp ? `${rfc3339NanoFixed(l.t)} ` : '');
+  // --details: the log driver's attributes (--log-opt labels/env, none here) and a space, after the time
+  const details = bool(inv.flags, 'details') ? ' ' : '';
+  const write = (l: LogLine, out: Output) => writeLine(l, out, (stamp ? `${rfc3339NanoFixed(l.t)} ` : '') + details);
   if (isBodyStream(res.body)) drain(ctx, res.body, write);
   else for (const l of res.body) write(l, io);
   return 0;

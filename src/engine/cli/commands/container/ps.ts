@@ -4,7 +4,9 @@ import { encodeFilters, parseFilterFlags } from '../../../api/filters';
 import { isError } from '../../../api/http';
 import type { MountPoint } from '../../../daemon/containers/model';
 import type { CommandContext } from '../../command';
+import { goStruct } from '../../format/gofmt';
 import { formatList } from '../../format/list';
+import { GoTemplate, TemplateError } from '../../format/template';
 import { displayablePorts, type PortSummary } from '../../format/ports';
 import { ellipsis, quoteGo, truncateId } from '../../format/text';
 import { timeAgo } from '../../format/time';
@@ -58,65 +60,111 @@ function shortImage(image: string): string {
   }
 }
 
-/** One row of `docker ps`, fields computed only when the template asks for them. */
-function row(c: ContainerSummary, now: number, trunc: boolean) {
-  return {
-    get ID() {
-      return trunc ? truncateId(c.Id) : c.Id;
-    },
-    get Image() {
-      return trunc ? shortImage(c.Image) : c.Image;
-    },
-    get Command() {
-      return quoteGo(trunc ? ellipsis(c.Command, 20) : c.Command);
-    },
-    get CreatedAt() {
-      return goTimeString(c.Created);
-    },
-    get RunningFor() {
-      return timeAgo(now, c.Created * 1000);
-    },
-    get Ports() {
-      return displayablePorts(c.Ports);
-    },
-    get State() {
-      return c.State;
-    },
-    get Status() {
-      return c.Status;
-    },
-    get Size() {
-      const rw = humanSizeWithPrecision(c.SizeRw ?? 0, 3);
-      return c.SizeRootFs ? `${rw} (virtual ${humanSizeWithPrecision(c.SizeRootFs, 3)})` : rw;
-    },
-    get Names() {
-      const names = c.Names.map((n) => n.slice(1));
-      return (trunc ? names.filter((n) => !n.includes('/')) : names).join(',');
-    },
-    get Labels() {
-      return Object.entries(c.Labels).map(([k, v]) => `${k}=${v}`).join(',');
-    },
-    get Mounts() {
-      return c.Mounts.map((m) => (trunc ? ellipsis(m.Name ?? m.Source, 15) : (m.Name ?? m.Source))).join(',');
-    },
-    get Networks() {
-      return Object.keys(c.NetworkSettings.Networks).join(',');
-    },
-    get LocalVolumes() {
-      return String(c.Mounts.filter((m) => m.Driver === 'local').length);
-    },
-    /** the image manifest's platform: only set by the containerd image store */
-    Platform: null,
-    Label: (key: string) => c.Labels[key] ?? '',
+/** Per-command memo of a pure formatter: a thousand rows share a handful of images, commands and ages. */
+function memo<K, V>(f: (k: K) => V): (k: K) => V {
+  const seen = new Map<K, V>();
+  return (k) => {
+    let v = seen.get(k);
+    if (v === undefined && !seen.has(k)) seen.set(k, (v = f(k)));
+    return v as V;
   };
+}
+
+/** The rows of `docker ps`, as plain values: each formatter is memoised across the rows of one listing. */
+function rows(list: ContainerSummary[], now: number, trunc: boolean) {
+  const image = memo((ref: string) => (trunc ? shortImage(ref) : ref));
+  const command = memo((cmd: string) => quoteGo(trunc ? ellipsis(cmd, 20) : cmd));
+  const createdAt = memo(goTimeString);
+  const runningFor = memo((created: number) => timeAgo(now, created * 1000));
+  const size = memo((sizes: string) => {
+    const [rw, rootFs] = sizes.split(' ').map(Number) as [number, number];
+    const shown = humanSizeWithPrecision(rw, 3);
+    return rootFs ? `${shown} (virtual ${humanSizeWithPrecision(rootFs, 3)})` : shown;
+  });
+  return list.map((c) => {
+    const names = c.Names.map((n) => n.slice(1));
+    return {
+      ID: trunc ? truncateId(c.Id) : c.Id,
+      Image: image(c.Image),
+      Command: command(c.Command),
+      CreatedAt: createdAt(c.Created),
+      RunningFor: runningFor(c.Created),
+      Ports: c.Ports.length ? displayablePorts(c.Ports) : '',
+      State: c.State,
+      Status: c.Status,
+      Size: size(`${c.SizeRw ?? 0} ${c.SizeRootFs ?? 0}`),
+      Names: (trunc ? names.filter((n) => !n.includes('/')) : names).join(','),
+      Labels: Object.entries(c.Labels).map(([k, v]) => `${k}=${v}`).join(','),
+      Mounts: c.Mounts.map((m) => (trunc ? ellipsis(m.Name ?? m.Source, 15) : (m.Name ?? m.Source))).join(','),
+      Networks: Object.keys(c.NetworkSettings.Networks).join(','),
+      LocalVolumes: String(c.Mounts.filter((m) => m.Driver === 'local').length),
+      /** the image manifest's platform: only set by the containerd image store */
+      Platform: null,
+      Label(key: string) {
+        return c.Labels[key] ?? '';
+      },
+    };
+  });
+}
+
+const TYPE_NAME = '*formatter.ContainerContext';
+
+const EMPTY_SUMMARY: ContainerSummary = {
+  Id: '',
+  Names: [],
+  Image: '',
+  Command: '',
+  Created: 0,
+  Ports: [],
+  Labels: {},
+  State: '',
+  Status: '',
+  NetworkSettings: { Networks: {} },
+  Mounts: [],
+};
+
+/**
+ * docker ps checks --format before asking the daemon (buildContainerListOptions): it parses the template
+ * and runs it once on an empty ContainerContext, which also records whether it reads `.Size`
+ * (`{{json .}}` reads every field) so that sizes are only computed when shown.
+ */
+export function probePsFormat(format: string, now: number): { error?: string; usesSize: boolean } {
+  let usesSize = false;
+  const probe = Object.defineProperty(rows([EMPTY_SUMMARY], now, true)[0]!, 'Size', {
+    enumerable: true,
+    get: () => {
+      usesSize = true;
+      return '0B';
+    },
+  });
+  let step = 'parse';
+  try {
+    const tmpl = GoTemplate.parse(format);
+    step = 'execute';
+    tmpl.execute(goStruct(TYPE_NAME, probe, { marshalAsMap: true }));
+  } catch (e) {
+    if (e instanceof TemplateError) return { error: `failed to ${step} template: ${e.message}`, usesSize };
+    throw e;
+  }
+  return { usesSize };
 }
 
 export function containerLs(ctx: CommandContext): number {
   const { inv, api, io, clock } = ctx;
   const filters = parseFilterFlags(list(inv.flags, 'filter'));
-  const format = str(inv.flags, 'format');
-  // docker renders the template once to see whether it touches .Size ({{json .}} touches everything)
-  const size = bool(inv.flags, 'size') || format.includes('.Size') || /\{\{-?\s*json\s+\.\s*-?\}\}/.test(format);
+  const quiet = bool(inv.flags, 'quiet');
+  let format = str(inv.flags, 'format');
+  let size = bool(inv.flags, 'size');
+  if (format !== '') {
+    if (quiet) io.err('WARNING: Ignoring custom format, because both --format and --quiet are set.\n');
+    const probe = probePsFormat(format, clock.now());
+    if (probe.error) {
+      io.err(probe.error + '\n');
+      return 1;
+    }
+    if (!quiet && !inv.changed.has('size')) size ||= probe.usesSize;
+    if (quiet) format = '';
+  }
   const limit = bool(inv.flags, 'latest') ? 1 : inv.changed.has('last') ? num(inv.flags, 'last') : -1;
   const res = api.request<ContainerSummary[]>({
     method: 'GET',
@@ -132,10 +180,10 @@ export function containerLs(ctx: CommandContext): number {
   const result = formatList({
     format,
     defaultTable: bool(inv.flags, 'size') ? DEFAULT_TABLE + '\t{{.Size}}' : DEFAULT_TABLE,
-    quiet: bool(inv.flags, 'quiet'),
-    items: res.body.map((c) => row(c, now, trunc)),
+    quiet,
+    items: rows(res.body, now, trunc),
     header: CONTAINER_HEADERS,
-    typeName: '*formatter.ContainerContext',
+    typeName: TYPE_NAME,
   });
   io.out(result.out);
   if (result.error) {

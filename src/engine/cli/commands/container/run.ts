@@ -11,8 +11,10 @@ import { buildCreateRequest, OptionError, type CreateRequest } from './create-op
 import { refuseInteractive } from './interactive';
 import { bool, daemonError, drain, errorMessage, settle, str, writeLine } from './shared';
 
-/** How `docker run` reports an error: `docker: <msg>` and a pointer to the help. */
-const runError = (io: Output, msg: string) => io.err(`docker: ${msg}\n\nRun 'docker run --help' for more information\n`);
+/** How `docker run` / `docker create` report a flag error: `docker: <msg>` and a pointer to the help. */
+const usageError = (io: Output, command: 'run' | 'create', msg: string) =>
+  io.err(`docker: ${msg}\n\nRun 'docker ${command} --help' for more information\n`);
+const runError = (io: Output, msg: string) => usageError(io, 'run', msg);
 
 /** cli toStatusError: the exit code a start failure maps to. */
 export function startFailureCode(msg: string): number {
@@ -47,6 +49,9 @@ function createWithPull(ctx: CommandContext, req: CreateRequest, pull: string, s
   return { id: res.body.Id };
 }
 
+/** where prepare() failed: a flag value (exit 125 with usage) or the image reference */
+type PrepareError = { error: string; reference?: boolean };
+
 interface Prepared {
   req: CreateRequest;
   pull: string;
@@ -54,7 +59,7 @@ interface Prepared {
 }
 
 /** Flag checks that happen in the CLI before anything reaches the daemon. */
-function prepare(ctx: CommandContext, detached: boolean): Prepared | { error: string } {
+function prepare(ctx: CommandContext, detached: boolean): Prepared | PrepareError {
   const { flags } = ctx.inv;
   const pull = str(flags, 'pull') || 'missing';
   if (!['always', 'missing', 'never'].includes(pull)) return { error: `invalid pull option: '${pull}': must be one of "always", "missing" or "never"` };
@@ -62,7 +67,7 @@ function prepare(ctx: CommandContext, detached: boolean): Prepared | { error: st
   try {
     shown = familiarString(withDefaultTag(parseNormalizedNamed(ctx.inv.args[0]!)));
   } catch (e) {
-    if (e instanceof ReferenceError) return { error: e.message };
+    if (e instanceof ReferenceError) return { error: e.message, reference: true };
     throw e;
   }
   try {
@@ -76,7 +81,12 @@ function prepare(ctx: CommandContext, detached: boolean): Prepared | { error: st
 export function containerCreate(ctx: CommandContext): number {
   const prepared = prepare(ctx, false);
   if ('error' in prepared) {
-    ctx.io.err(prepared.error + '\n');
+    // unlike run, create prints a bad image reference bare and exits 1
+    if (prepared.reference) {
+      ctx.io.err(prepared.error + '\n');
+      return 1;
+    }
+    usageError(ctx.io, 'create', prepared.error);
     return 125;
   }
   const created = createWithPull(ctx, prepared.req, prepared.pull, prepared.shown, bool(ctx.inv.flags, 'quiet'));

@@ -7,8 +7,11 @@ import { ellipsis, truncateId } from '../../format/text';
 import { rfc3339Nano, timeAgo } from '../../format/time';
 import { humanSizeWithPrecision } from '../../format/units';
 import { daemonErrorLine, emptyIdError } from '../system/output';
+import { platformError } from './platform';
 
 const DEFAULT_TABLE = 'table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}';
+/** -H=false: the default table shows the creation date itself (formatter.nonHumanHistoryTableFormat) */
+const NON_HUMAN_TABLE = 'table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}';
 const HEADERS = {
   ID: 'IMAGE',
   CreatedSince: 'CREATED',
@@ -22,6 +25,11 @@ const Y2K_SECONDS = 946_684_800;
 
 export function imageHistory(ctx: CommandContext): number {
   const { inv, io, api, clock } = ctx;
+  const badPlatform = platformError((inv.flags.platform as string | undefined) ?? '');
+  if (badPlatform) {
+    io.err(`invalid platform: ${badPlatform}\n`);
+    return 1;
+  }
   const invalid = emptyIdError('image', inv.args[0]!);
   if (invalid) {
     io.err(invalid + '\n');
@@ -59,7 +67,7 @@ export function imageHistory(ctx: CommandContext): number {
   }));
   const result = formatList({
     format: inv.flags.format as string,
-    defaultTable: DEFAULT_TABLE,
+    defaultTable: human ? DEFAULT_TABLE : NON_HUMAN_TABLE,
     quiet: Boolean(inv.flags.quiet),
     items,
     header: HEADERS,

@@ -4,6 +4,7 @@ import { parseNormalizedNamed, familiarName } from '../../../registry/reference'
 import type { CommandContext } from '../../command';
 import { goStruct } from '../../format/gofmt';
 import { daemonErrorLine, emptyIdError, printInspect } from '../system/output';
+import { platformError } from './platform';
 
 /** every field of the OCI image config, as the CLI's struct has them when the JSON omits them */
 const EMPTY_CONFIG = {
@@ -24,11 +25,16 @@ const EMPTY_CONFIG = {
 
 type ImageJson = Record<string, unknown> & { Config: Record<string, unknown> };
 /** image.InspectResponse as the CLI decodes it: a struct (unknown fields are template errors) */
-const typedImage = (raw: ImageJson) =>
+export const typedImage = (raw: ImageJson) =>
   goStruct('image.InspectResponse', { Variant: '', OsVersion: '', ...raw, Config: { ...EMPTY_CONFIG, ...raw.Config } });
 
 export function imageInspect(ctx: CommandContext): number {
   const { inv, io, api } = ctx;
+  const badPlatform = platformError((inv.flags.platform as string | undefined) ?? '');
+  if (badPlatform) {
+    io.err(badPlatform + '\n');
+    return 1;
+  }
   const found: ImageJson[] = [];
   const errors: string[] = [];
   for (const name of inv.args) {

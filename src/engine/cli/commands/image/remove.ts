@@ -6,9 +6,16 @@ import type { CommandContext } from '../../command';
 import { humanSize } from '../../format/units';
 import { parseFilterFlags, encodeFilters } from '../../../api/filters';
 import { daemonErrorLine, declinePrompt, emptyIdError } from '../system/output';
+import { platformError } from './platform';
 
 export function imageRm(ctx: CommandContext): number {
   const { inv, io, api } = ctx;
+  // --platform is a list here (strings): each one parsed, the first failure reported
+  const badPlatform = ((inv.flags.platform as string[] | undefined) ?? []).map(platformError).find((e) => e !== undefined);
+  if (badPlatform) {
+    io.err(badPlatform + '\n');
+    return 1;
+  }
   let exit = 0;
   for (const name of inv.args) {
     const invalid = emptyIdError('image', name);

@@ -156,7 +156,7 @@ function networkLs(ctx: CommandContext): number {
 type NetworkInspectJson = Record<string, unknown> & { IPAM: { Config: Record<string, unknown>[] } };
 
 /** network.Inspect as the CLI decodes it: a struct, whose IPAMConfig entries have every field */
-const typedNetwork = (raw: NetworkInspectJson) =>
+export const typedNetwork = (raw: NetworkInspectJson) =>
   goStruct('network.Inspect', {
     ...raw,
     IPAM: {

@@ -26,19 +26,28 @@ function serverAddress(arg: string | undefined): string {
   return arg;
 }
 
+/** cli login.go verifyLoginFlags: what was given (even empty) matters, checked in this order. */
+function verifyLoginFlags(changed: ReadonlySet<string>, username: string, password: string): string | undefined {
+  if (changed.has('password-stdin')) {
+    if (changed.has('password')) return 'conflicting options: cannot specify both --password and --password-stdin';
+    if (!changed.has('username')) return 'the --password-stdin option requires --username to be set';
+  }
+  if (changed.has('username') && username === '') return 'username is empty';
+  if (changed.has('password') && password === '') return 'password is empty';
+  return undefined;
+}
+
 export function login(ctx: CommandContext): number {
   const { inv, io, api } = ctx;
   const username = (inv.flags.username as string) ?? '';
   const password = (inv.flags.password as string) ?? '';
-  if (inv.flags['password-stdin']) {
-    if (!username) {
-      io.err('the --password-stdin option requires --username to be set\n');
-      return 1;
-    }
-    io.err('Error: Password Required\n');
+  const flagError = verifyLoginFlags(inv.changed, username, password);
+  if (flagError) {
+    io.err(flagError + '\n');
     return 1;
   }
   if (password) io.err(INSECURE_PASSWORD);
+  // --password-stdin reads an empty stdin here, so it ends at the prompt like a missing password
   if (!username || !password) {
     io.err('Error: Cannot perform an interactive login from a non TTY device\n');
     return 1;

@@ -10,7 +10,7 @@ import { tabwrite } from '../../format/table';
 import { ellipsis, quoteGo, truncateId } from '../../format/text';
 import { timeAgo } from '../../format/time';
 import { humanSize, humanSizeWithPrecision } from '../../format/units';
-import { imageRows } from '../image/list';
+import { splitRepoTag } from '../../../registry/reference';
 import { deletedImagesBlock } from '../image/remove';
 import { deletedNetworksBlock } from '../network';
 import { deletedVolumesBlock } from '../volume';
@@ -72,18 +72,21 @@ function summaryRows(du: DiskUsage) {
 
 function verbose(ctx: CommandContext, du: DiskUsage): string {
   const now = ctx.clock.now();
-  const images = du.Images.flatMap((img) =>
-    imageRows(img, false).map((r) => [
-      r.repo,
-      r.tag,
+  // one row per image, named by its first tag only (formatter/disk_usage.go)
+  const images = du.Images.map((img) => {
+    const first = img.RepoTags[0];
+    const { repo, tag } = first && first !== '<none>:<none>' ? splitRepoTag(first) : { repo: '<none>', tag: '<none>' };
+    return [
+      repo,
+      tag,
       truncateId(img.Id),
       timeAgo(now, img.Created * 1000),
       humanSizeWithPrecision(img.Size, 3),
       humanSize(img.SharedSize),
       humanSize(img.Size - img.SharedSize),
       String(img.Containers),
-    ]),
-  );
+    ];
+  });
   const containers = du.Containers.map((c) => [
     truncateId(c.Id),
     c.Image,

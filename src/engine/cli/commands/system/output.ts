@@ -20,14 +20,16 @@ export const emptyIdError = (kind: 'image' | 'volume' | 'network' | 'container',
  * every error (lookups first, then template failures) and exit 1 if there was any. A template that
  * produced nothing at all still flushes one empty line; a template that does not parse exits 64.
  * Templates run against the CLI's typed Go struct, where fields the JSON omits (omitempty) still exist
- * with zero values: `typed` turns the JSON into that view.
+ * with zero values: `typed` turns the JSON into that view. When that fails (or there is no typed view),
+ * the CLI runs the template again on the raw JSON map with missingkey=error (TemplateInspector's
+ * tryRawInspectFallback), so a missing key is an error rather than "<no value>".
  */
 export function printInspect<T>(
   io: Output,
   found: T[],
   lookupErrors: string[],
   format: string,
-  typed: (raw: T) => unknown = (raw) => raw,
+  typed?: (raw: T) => unknown,
 ): number {
   const errors = [...lookupErrors];
   if (format === '' || format === 'json') {
@@ -44,7 +46,7 @@ export function printInspect<T>(
     let buffer = '';
     for (const item of found) {
       try {
-        buffer += tmpl.execute(typed(item)) + '\n';
+        buffer += executeInspectTemplate(tmpl, item, typed) + '\n';
       } catch (e) {
         if (!(e instanceof TemplateError)) throw e;
         errors.push(`template parsing error: ${e.message}`);
@@ -54,6 +56,17 @@ export function printInspect<T>(
   }
   for (const e of errors) io.err(e + '\n');
   return errors.length > 0 ? 1 : 0;
+}
+
+function executeInspectTemplate<T>(tmpl: GoTemplate, raw: T, typed?: (raw: T) => unknown): string {
+  if (typed) {
+    try {
+      return tmpl.execute(typed(raw));
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+    }
+  }
+  return tmpl.execute(raw, { missingKey: 'error' });
 }
 
 /**

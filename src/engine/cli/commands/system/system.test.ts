@@ -105,8 +105,19 @@ describe('printInspect', () => {
     ).toBe(1);
     expect(o.out).toBe('a\n');
     expect(o.err).toMatch(
-      /^Error response from daemon: get x: no such volume\ntemplate parsing error: template: :1:2: executing "" at <\.Name>: can't evaluate field Name/,
+      /^Error response from daemon: get x: no such volume\ntemplate parsing error: template: :1:2: executing "" at <\.Name>: map has no entry for key "Name"\n$/,
     );
+  });
+  it('falls back to the raw JSON with missingkey=error when the typed view fails (TemplateInspector)', () => {
+    const a = io();
+    expect(printInspect(a.io, [{ Extra: 'x' }], [], '{{.Extra}}', (r) => goStruct('volume.Volume', { Name: r }))).toBe(0);
+    expect(a.o).toEqual({ out: 'x\n', err: '' });
+    const b = io();
+    expect(printInspect(b.io, [{ State: { Status: 'running' } }, { Name: 'v' }], [], '{{.State.Status}}')).toBe(1);
+    expect(b.o).toEqual({
+      out: 'running\n',
+      err: 'template parsing error: template: :1:8: executing "" at <.State.Status>: map has no entry for key "State"\n',
+    });
   });
   it('flushes one empty line when nothing printed, and exits 64 on a bad template', () => {
     const a = io();

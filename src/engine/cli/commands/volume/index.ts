@@ -28,6 +28,9 @@ export function keyValues(values: string[] | undefined): Record<string, string> 
   return out;
 }
 
+/** volume.Volume as the CLI decodes it: a struct (unknown fields are template errors) */
+export const typedVolume = (raw: VolumeJson) => goStruct('volume.Volume', raw);
+
 function volumeCreate(ctx: CommandContext): number {
   const { inv, io, api } = ctx;
   const flagName = inv.flags.name as string | undefined;
@@ -126,7 +129,7 @@ function volumeInspect(ctx: CommandContext): number {
     if (isError(res)) errors.push(daemonErrorLine(res));
     else found.push(res.body);
   }
-  return printInspect(io, found, errors, (inv.flags.format as string) ?? '', (raw) => goStruct('volume.Volume', raw));
+  return printInspect(io, found, errors, (inv.flags.format as string) ?? '', typedVolume);
 }
 
 function volumeRm(ctx: CommandContext): number {

@@ -65,7 +65,25 @@ describe('volumes', () => {
       'Error response from daemon: create a: volume name is too short, names should be at least two alphanumeric characters\n',
     );
     expect(run(d, h('volume create'), ['x'], { driver: 'nfs' }).stderr).toBe(
-      'Error response from daemon: error looking up volume plugin nfs: plugin "nfs" not found\n',
+      'Error response from daemon: create x: error looking up volume plugin nfs: plugin "nfs" not found\n',
     );
+  });
+});
+
+describe('volume create --name (hidden flag CLI 28 still accepts)', () => {
+  it('parses through the command line, and is absent from the help', async () => {
+    const { createEngine } = await import('../../../index');
+    const e = createEngine();
+    expect(e.exec('docker volume create --name fx-vol2')).toMatchObject({ stdout: 'fx-vol2\n', exit: 0 });
+    expect(e.exec('docker volume create --help').stdout).not.toContain('--name');
+  });
+});
+
+describe('volume maps as Go encodes them', () => {
+  it('--opt / --label keys come back sorted', async () => {
+    const { createEngine } = await import('../../../index');
+    const e = createEngine();
+    e.exec('docker volume create --opt type=tmpfs --opt device=tmpfs --opt o=size=100m fx-tv');
+    expect(e.exec("docker volume inspect -f '{{json .Options}}' fx-tv").stdout).toBe('{"device":"tmpfs","o":"size=100m","type":"tmpfs"}\n');
   });
 });

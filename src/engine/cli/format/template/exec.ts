@@ -2,7 +2,7 @@
 // value>", truthiness, variables and scopes) and its execution error texts.
 import { formatValue, goTypeName, isStruct } from '../gofmt';
 import { TemplateError } from './error';
-import { accepts, FuncError, FUNCS, HEADER_OVERRIDES, truthy } from './funcs';
+import { accepts, FuncError, FUNCS, HEADER_OVERRIDES, truthy, type Param } from './funcs';
 import type { Arg, Command, Node, Pipe } from './parse';
 
 /** limits that keep a runaway template from freezing the page (Go would just keep going) */
@@ -51,6 +51,8 @@ function pipeString(p: Pipe): string {
 export class Exec {
   private vars: { name: string; value: unknown }[];
   out = '';
+  /** the node Go's state.at() last marked: errors raised without a node of their own (range) point there */
+  private atNode: Arg | undefined;
 
   constructor(
     private src: string,
@@ -127,7 +129,10 @@ export class Exec {
       entries = Object.keys(obj)
         .sort()
         .map((k) => [k, obj[k]]);
-    } else this.fail(n.pipe.pos, pipeString(n.pipe), `range can't iterate over ${formatValue(val)}`);
+    } else {
+      const at = this.atNode!;
+      this.fail(at.pos, argString(at), `range can't iterate over ${formatValue(val)}`);
+    }
     let empty = true;
     for (const [k, v] of entries) {
       empty = false;
@@ -168,20 +173,21 @@ export class Exec {
 
   private command(dot: unknown, c: Command, final: unknown): unknown {
     const first = c.args[0]!;
+    this.atNode = first;
     switch (first.kind) {
       case 'field':
-        return this.fieldChain(dot, first, first.idents, c.args, final);
+        return this.fieldChain(dot, dot, first, first.idents, c.args, final);
       case 'variable': {
         const value = this.lookupVar(first);
         if (first.idents.length === 1) {
           this.notAFunction(c.args, final, first);
           return value;
         }
-        return this.fieldChain(value, first, first.idents.slice(1), c.args, final);
+        return this.fieldChain(dot, value, first, first.idents.slice(1), c.args, final);
       }
       case 'chain': {
         const base = this.evalArg(dot, first.node);
-        return this.fieldChain(base, first, first.fields, c.args, final);
+        return this.fieldChain(dot, base, first, first.fields, c.args, final);
       }
       case 'identifier':
         return this.call(dot, first, c, final);
@@ -217,13 +223,21 @@ export class Exec {
     return this.fail(v.pos, name, `undefined variable: ${name}`);
   }
 
-  private fieldChain(receiver: unknown, node: Arg, idents: string[], args: Arg[], final: unknown): unknown {
+  /**
+   * `.A.B.C` on `receiver`. `args` are the command's words (args[0] is the chain itself): they go to a
+   * method at the end of the chain (a function-valued struct field, like the list contexts' `Label`).
+   */
+  private fieldChain(dot: unknown, receiver: unknown, node: Arg, idents: string[], args: Arg[], final: unknown): unknown {
     let r = receiver;
     let fromMap = false;
     for (let i = 0; i < idents.length; i++) {
       const next = this.field(r, idents[i]!, node, fromMap);
       fromMap = typeof r === 'object' && r !== null && !isStruct(r);
-      r = next;
+      if (typeof next === 'function') {
+        const last = i === idents.length - 1;
+        r = this.callMethod(dot, next as (...a: unknown[]) => unknown, idents[i]!, node, last ? args : [node], last ? final : NO_FINAL);
+        if (last) return r;
+      } else r = next;
     }
     if (args.length > 1 || final !== NO_FINAL) {
       this.fail(node.pos, argString(node), `${idents[idents.length - 1]} is not a method but has arguments`);
@@ -255,15 +269,16 @@ export class Exec {
   }
 
   private evalArg(dot: unknown, a: Arg): unknown {
+    this.atNode = a;
     switch (a.kind) {
       case 'field':
-        return this.fieldChain(dot, a, a.idents, [a], NO_FINAL);
+        return this.fieldChain(dot, dot, a, a.idents, [a], NO_FINAL);
       case 'variable': {
         const v = this.lookupVar(a);
-        return a.idents.length === 1 ? v : this.fieldChain(v, a, a.idents.slice(1), [a], NO_FINAL);
+        return a.idents.length === 1 ? v : this.fieldChain(dot, v, a, a.idents.slice(1), [a], NO_FINAL);
       }
       case 'chain':
-        return this.fieldChain(this.evalArg(dot, a.node), a, a.fields, [a], NO_FINAL);
+        return this.fieldChain(dot, this.evalArg(dot, a.node), a, a.fields, [a], NO_FINAL);
       case 'pipe':
         return this.pipeInScope(dot, a.pipe);
       case 'identifier':
@@ -291,27 +306,7 @@ export class Exec {
       return v;
     }
     const def = FUNCS[id.name]!;
-    const n = argNodes.length + (withFinal ? 1 : 0);
-    const fixed = def.variadic ? def.params.length - 1 : def.params.length;
-    if (def.variadic ? n < fixed : n !== fixed) {
-      this.fail(id.pos, id.name, `wrong number of args for ${id.name}: want ${def.variadic ? 'at least ' : ''}${fixed} got ${n}`);
-    }
-    const args: unknown[] = [];
-    for (let i = 0; i < n; i++) {
-      const param = def.params[Math.min(i, def.params.length - 1)]!;
-      const node = argNodes[i];
-      const v = node ? this.evalArg(dot, node) : final;
-      if (!accepts(param, v)) {
-        const at = node ?? id;
-        if (node?.kind === 'literal') this.fail(at.pos, argString(at), `expected ${param}; found ${node.text}`);
-        const msg =
-          v === undefined || v === null
-            ? `invalid value; expected ${param}`
-            : `wrong type for value; expected ${param}; got ${goTypeName(v)}`;
-        this.fail(at.pos, argString(at), msg);
-      }
-      args.push(v);
-    }
+    const args = this.callArgs(dot, id.name, def.params, def.variadic ?? false, argNodes, final, id);
     const impl = this.header ? (HEADER_OVERRIDES[id.name] ?? def.fn) : def.fn;
     try {
       return impl(args);
@@ -319,5 +314,37 @@ export class Exec {
       if (e instanceof FuncError) this.fail(c.pos, cmdString(c), `error calling ${id.name}: ${e.message}`);
       throw e;
     }
+  }
+
+  /** A method of a docker context (`{{.Label "k"}}`): every parameter of those is a string. */
+  private callMethod(dot: unknown, fn: (...a: unknown[]) => unknown, name: string, node: Arg, args: Arg[], final: unknown): unknown {
+    const params: Param[] = Array.from({ length: fn.length }, () => 'string');
+    return fn(...this.callArgs(dot, name, params, false, args.slice(1), final, node));
+  }
+
+  /** Go's evalCall: the argument count, then each argument evaluated and type-checked in order. */
+  private callArgs(dot: unknown, name: string, params: Param[], variadic: boolean, argNodes: Arg[], final: unknown, at: Arg): unknown[] {
+    const n = argNodes.length + (final !== NO_FINAL ? 1 : 0);
+    const fixed = variadic ? params.length - 1 : params.length;
+    if (variadic ? n < fixed : n !== fixed) {
+      this.fail(at.pos, argString(at), `wrong number of args for ${name}: want ${variadic ? 'at least ' : ''}${fixed} got ${n}`);
+    }
+    const args: unknown[] = [];
+    for (let i = 0; i < n; i++) {
+      const param = params[Math.min(i, params.length - 1)]!;
+      const node = argNodes[i];
+      const v = node ? this.evalArg(dot, node) : final;
+      if (!accepts(param, v)) {
+        const where = node ?? at;
+        if (node?.kind === 'literal') this.fail(where.pos, argString(where), `expected ${param}; found ${node.text}`);
+        const msg =
+          v === undefined || v === null
+            ? `invalid value; expected ${param}`
+            : `wrong type for value; expected ${param}; got ${goTypeName(v)}`;
+        this.fail(where.pos, argString(where), msg);
+      }
+      args.push(v);
+    }
+    return args;
   }
 }
