@@ -15,6 +15,12 @@ export default defineConfig({
   vite: {
     build: {
       rolldownOptions: {
+        output: {
+          // xterm.js gets a chunk of its own, so the lab's small entry script names it and the engine side by
+          // side and the browser fetches both at once (inside the entry, the engine's import was only seen
+          // after the whole terminal had downloaded and parsed)
+          codeSplitting: { groups: [{ name: 'xterm', test: /node_modules[\\/]@xterm[\\/]/ }] },
+        },
         onwarn(warning, warn) {
           // Astro's own MDX output trips this; harmless and tracked upstream (withastro/astro#18087).
           if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;

@@ -1,7 +1,7 @@
 // The lesson schema (src/content.config.ts) as authors meet it: `astro sync` on a one-lesson project.
 // Bad front matter must stop the build and name both the file and the field.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -22,15 +22,21 @@ const valid: Record<string, string> = {
   objectives: '[Do a thing]',
 };
 
-async function sync(frontMatter: Record<string, string>): Promise<{ failed: boolean; output: string }> {
+async function sync(frontMatter: Record<string, string>, quiz?: string): Promise<{ failed: boolean; output: string }> {
   const dir = mkdtempSync(join(probes, 'probe-'));
   mkdirSync(join(dir, 'src'));
   mkdirSync(join(dir, 'content/lessons'), { recursive: true });
   cpSync(join(root, 'src/content.config.ts'), join(dir, 'src/content.config.ts'));
+  // the config validates quizzes with src/lib/quiz, which runs command answers through src/engine
+  for (const folder of ['lib', 'engine']) symlinkSync(join(root, 'src', folder), join(dir, 'src', folder));
   cpSync(join(root, 'content/modules.yaml'), join(dir, 'content/modules.yaml'));
   writeFileSync(join(dir, 'astro.config.mjs'), "import mdx from '@astrojs/mdx';\nexport default { integrations: [mdx()] };\n");
   const yaml = Object.entries(frontMatter).map(([key, value]) => `${key}: ${value}`).join('\n');
   writeFileSync(join(dir, 'content/lessons/probe.mdx'), `---\n${yaml}\n---\n\nText.\n`);
+  if (quiz) {
+    mkdirSync(join(dir, 'content/quizzes'));
+    writeFileSync(join(dir, 'content/quizzes/probe-quiz.yaml'), quiz);
+  }
   const astro = join(root, 'node_modules/astro/bin/astro.mjs');
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   try {
@@ -56,5 +62,31 @@ describe.concurrent('lesson front matter', { timeout: 30_000 }, () => {
     expect(failed).toBe(true);
     expect(output).toContain('probe.mdx');
     expect(output).toContain(field);
+  });
+});
+
+describe.concurrent('quiz files', { timeout: 30_000 }, () => {
+  const quiz = (answer: string) => `lesson: probe
+questions:
+  - id: probe-1
+    kind: command
+    concept: ports
+    section: text
+    prompt: Run nginx as web.
+    scenario: { description: An empty host. }
+    answer: ${answer}
+    expect: { container: { name: web, state: running } }
+    explanation: Because.
+`;
+
+  it('accepts a command question whose answer does what it expects', async () => {
+    expect((await sync(valid, quiz('docker run -d --name web nginx'))).failed).toBe(false);
+  });
+
+  it('rejects one whose answer does not, saying why', async () => {
+    const { failed, output } = await sync(valid, quiz('docker create --name web nginx'));
+    expect(failed).toBe(true);
+    expect(output).toContain('probe-quiz');
+    expect(output).toContain('`web` is created, but it should be running');
   });
 });

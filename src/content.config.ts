@@ -3,6 +3,8 @@
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { referenceProblems } from './lib/quiz/reference-check';
+import { quiz } from './lib/quiz/schema';
 
 const modules = defineCollection({
   loader: file('content/modules.yaml'),
@@ -34,4 +36,41 @@ const lessons = defineCollection({
     .strict(),
 });
 
-export const collections = { modules, lessons };
+/** content/quizzes/<id>.yaml; a lesson shows one with `<Quiz id="<id>"/>` */
+const quizzes = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/quizzes' }),
+  // every command question's own answer must pass in the simulated engine, or the build fails
+  schema: quiz.superRefine((data, ctx) => {
+    data.questions.forEach((q, i) => {
+      for (const message of referenceProblems(q)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'answer'], message });
+    });
+  }),
+});
+
+/** A lab's starting state and task (content/labs/<id>.yaml); src/lab/scenario.ts describes each field. */
+const labCommand = z.string().regex(/^docker\s/, 'a lab command starts with `docker `');
+const labs = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/labs' }),
+  schema: z
+    .object({
+      title: z.string().min(1),
+      goal: z.string().min(1),
+      images: z.array(z.string().min(1)).default([]),
+      setup: z.array(labCommand).default([]),
+      suggested: z.array(labCommand).default([]),
+      success: z
+        .array(
+          z.union([
+            z.object({ container: z.string().min(1), state: z.enum(['created', 'running', 'paused', 'restarting', 'exited', 'removing', 'dead']) }).strict(),
+            z.object({ absent: z.string().min(1) }).strict(),
+            z.object({ image: z.string().min(1) }).strict(),
+            z.object({ volume: z.string().min(1) }).strict(),
+            z.object({ output: z.string().min(1) }).strict(),
+          ]),
+        )
+        .default([]),
+    })
+    .strict(),
+});
+
+export const collections = { modules, lessons, quizzes, labs };

@@ -1,0 +1,290 @@
+// The lab (issue 5): a terminal wired to the simulated engine, with its panels. Typed for real, through
+// xterm's input, and checked on the terminal's screen, the state panel and the lifecycle diagram.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+
+const LESSON = '/lessons/container-lifecycle/';
+
+/** the terminal's visible text, one string (xterm draws spaces as no-break spaces) */
+const screen = (lab: Locator) => lab.locator('.xterm-rows').innerText().then((t) => t.replace(/\u00a0/g, ' '));
+
+async function openLab(page: Page, url = '/playground/'): Promise<Locator> {
+  await page.goto(url);
+  const lab = page.locator('[data-island="lab"]').first();
+  await expect(lab.locator('.xterm-rows')).toContainText('$');
+  return lab;
+}
+
+async function type(lab: Locator, line: string, enter = true): Promise<void> {
+  await lab.locator('.xterm-helper-textarea').focus();
+  await lab.page().keyboard.type(line);
+  if (enter) await lab.page().keyboard.press('Enter');
+}
+
+const container = (lab: Locator, name: string) => lab.locator(`[data-container="${name}"]`);
+
+test('run, ps, pause, stop, rm and an error, with the state panel following', async ({ page }) => {
+  const lab = await openLab(page);
+  await type(lab, 'docker run -d --name web -p 8080:80 busybox sleep 3600');
+  await expect(container(lab, 'web')).toContainText('running');
+  await type(lab, 'docker ps');
+  await expect.poll(() => screen(lab)).toMatch(/CONTAINER ID\s+IMAGE/);
+  await expect.poll(() => screen(lab)).toContain('"sleep 3600"');
+  await expect(lab.locator('[data-state-view]')).toContainText('0.0.0.0:8080->80/tcp');
+  await expect(lab.locator('[data-details]')).toContainText('sleep 3600');
+
+  await type(lab, 'docker pause web');
+  await expect(container(lab, 'web')).toContainText('paused');
+  await type(lab, 'docker stop web');
+  await expect(container(lab, 'web')).toContainText('exited');
+  await type(lab, 'docker rm web');
+  await expect(container(lab, 'web')).toHaveCount(0);
+  await expect(lab.locator('[data-state-view]')).toContainText('No containers yet.');
+
+  await type(lab, 'docker rm web');
+  await expect.poll(() => screen(lab)).toContain('Error response from daemon: No such container: web');
+  await lab.getByRole('tab', { name: 'Under the hood' }).click();
+  await expect(lab.locator('[data-trace]')).toContainText('DELETE /containers/web 404');
+  await expect(lab.locator('[data-trace]')).toContainText('remove the container');
+});
+
+test('Tab completes commands and names; the diagram marks the state and the last move', async ({ page }) => {
+  const lab = await openLab(page);
+  await type(lab, 'docker create --name web busybox sleep 3600');
+  await type(lab, 'docker sta', false);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab'); // start, stats: the second Tab lists them
+  await expect.poll(() => screen(lab)).toMatch(/start\s+stats/);
+  await page.keyboard.type('rt');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('w');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => screen(lab)).toContain('$ docker start web ');
+  await page.keyboard.press('Enter');
+  await expect(container(lab, 'web')).toContainText('running');
+
+  await type(lab, 'docker pa', false);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(container(lab, 'web')).toContainText('paused');
+
+  await lab.getByRole('tab', { name: 'Lifecycle' }).click();
+  const diagram = lab.locator('[data-diagram]');
+  await expect(diagram.locator('.diagram-light [data-state="paused"].lab-current')).toHaveCount(1);
+  await expect(diagram.locator('.diagram-light .lab-current')).toHaveCount(1);
+  await expect(diagram.locator('.diagram-light path.lab-last')).toHaveAttribute('data-from', 'running');
+  await expect(diagram.locator('.diagram-light path.lab-last')).toHaveAttribute('data-to', 'paused');
+  await expect(lab.locator('[data-diagram-caption]')).toHaveText('web is paused; last move: running → paused.');
+
+  await type(lab, 'docker unpause web');
+  await expect(diagram.locator('.diagram-light [data-state="running"].lab-current')).toHaveCount(1);
+  await expect(diagram.locator('.diagram-light path.lab-last')).toHaveAttribute('data-from', 'paused');
+});
+
+test('history: ↑ and ↓ recall commands, and the line being typed comes back', async ({ page }) => {
+  const lab = await openLab(page);
+  await type(lab, 'docker images');
+  await type(lab, 'docker volume ls');
+  await page.keyboard.type('docker ver');
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(() => screen(lab)).toMatch(/\$ docker volume ls\s*$/);
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(() => screen(lab)).toMatch(/\$ docker images\s*$/);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(() => screen(lab)).toMatch(/\$ docker ver\s*$/);
+  // line editing: Ctrl-A, then typing at the start
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('sudo ');
+  await page.keyboard.press('Control+U');
+  await page.keyboard.press('End');
+  await page.keyboard.type('sion --format x');
+  await page.keyboard.press('Control+W');
+  await page.keyboard.press('Control+W');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => screen(lab)).toContain('Server:');
+});
+
+test('Ctrl-C ends a `logs -f` stream and gives the prompt back', async ({ page }) => {
+  const lab = await openLab(page);
+  await type(lab, `docker run -d --name talk busybox sh -c 'while true; do echo tick; sleep 1; done'`);
+  await type(lab, 'docker logs -f talk');
+  // the stream keeps writing: a second line arrives after the command returned
+  await expect.poll(async () => ((await screen(lab)).match(/^tick/gm) ?? []).length, { timeout: 5000 }).toBeGreaterThan(1);
+  await page.keyboard.press('Control+C');
+  await expect.poll(() => screen(lab)).toMatch(/\^C\s*\n\$\s*$/);
+  const count = ((await screen(lab)).match(/^tick/gm) ?? []).length;
+  await page.waitForTimeout(1500);
+  expect(((await screen(lab)).match(/^tick/gm) ?? []).length).toBe(count);
+  await type(lab, 'docker stop -t 0 talk');
+  await expect(container(lab, 'talk')).toContainText('exited');
+});
+
+test('`-it` says plainly that interactive sessions are not there yet', async ({ page }) => {
+  const lab = await openLab(page);
+  await type(lab, 'docker run -it busybox sh');
+  await expect.poll(() => screen(lab)).toContain('Interactive sessions (-it) are not available');
+  await expect(lab.locator('[data-state-view]')).toContainText('No containers yet.');
+});
+
+test('undo takes one command back, reset starts clean, and the session survives a reload', async ({ page }) => {
+  const lab = await openLab(page);
+  await expect(lab.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await type(lab, 'docker run -d --name web busybox sleep 3600');
+  await type(lab, 'docker pause web');
+  await expect(container(lab, 'web')).toContainText('paused');
+  await lab.getByRole('button', { name: 'Undo' }).click();
+  await expect(container(lab, 'web')).toContainText('running');
+  await expect.poll(() => screen(lab)).toContain('Undone: docker pause web');
+
+  await page.reload();
+  await expect(lab.locator('.xterm-rows')).toContainText('Restored your last session (1 command)');
+  await expect(container(lab, 'web')).toContainText('running');
+  await page.keyboard.press('ArrowUp'); // history survived too (focus is not needed for the check below)
+  await lab.getByRole('button', { name: 'Reset' }).click();
+  await expect(container(lab, 'web')).toHaveCount(0);
+  await expect(lab.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await type(lab, '', false);
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(() => screen(lab)).toMatch(/\$ docker pause web\s*$/);
+});
+
+test('a share link carries the commands and replays them in a fresh browser', async ({ page, browser }) => {
+  const lab = await openLab(page);
+  await type(lab, 'docker volume create data');
+  await type(lab, `docker run -d --name db -v data:/data busybox sh -c 'sleep 3600'`);
+  await lab.getByRole('button', { name: 'Share' }).click();
+  const url = await lab.locator('[data-share-url]').inputValue();
+  expect(url).toContain('/playground/#run=');
+
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await fresh.goto(url);
+  const replayed = fresh.locator('[data-island="lab"]');
+  await expect(replayed.locator('.xterm-rows')).toContainText('Replayed 2 shared commands');
+  await expect(container(replayed, 'db')).toContainText('running');
+  await expect(replayed.locator('[data-state-view]')).toContainText('used by db');
+  await expect(fresh).toHaveURL(/\/playground\/$/);
+  await replayed.getByRole('button', { name: 'Undo' }).click();
+  await expect(container(replayed, 'db')).toHaveCount(0);
+  await other.close();
+});
+
+test('the lesson lab: suggested commands type themselves, and the goal is checked', async ({ page }) => {
+  const lab = await openLab(page, LESSON);
+  await expect(lab).toContainText('Walk a container through its states');
+  for (const cmd of ['docker create --name web busybox sleep 3600', 'docker start web', 'docker pause web']) {
+    await lab.getByRole('button', { name: cmd }).click();
+    await expect(lab.locator('.xterm-helper-textarea')).toBeFocused();
+    await page.keyboard.press('Enter');
+  }
+  await expect(container(lab, 'web')).toContainText('paused');
+  await expect(lab.locator('[data-success]')).toBeEmpty();
+  await lab.getByRole('button', { name: `docker inspect --format '{{.State.Status}}' web` }).click();
+  await page.keyboard.press('Enter');
+  await expect(lab.locator('[data-success]')).toContainText('Goal reached');
+  await expect(page.locator('[data-live]')).toHaveText('paused\n');
+});
+
+test('plain text view shows the session as selectable text', async ({ page }) => {
+  const lab = await openLab(page);
+  await type(lab, 'docker version --format {{.Client.Version}}');
+  const toggle = lab.getByRole('button', { name: 'Plain text' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const plain = lab.locator('[data-plain]');
+  await expect(plain).toBeVisible();
+  await expect(plain).toContainText('$ docker version --format {{.Client.Version}}\n28.2.2');
+  await expect(lab.locator('[data-terminal]')).toBeHidden();
+  await toggle.click();
+  await expect(lab.locator('.xterm-helper-textarea')).toBeFocused();
+});
+
+test('keyboard only: reach the terminal, run a command, leave with Esc then Tab, switch tabs', async ({ page }) => {
+  await page.goto('/playground/');
+  const lab = page.locator('[data-island="lab"]');
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await lab.locator('.xterm-helper-textarea').evaluate((el) => el === document.activeElement);
+  }
+  expect(reached).toBe(true);
+  await expect(lab.locator('.lab-terminal')).toHaveCSS('outline-style', 'solid');
+  await page.keyboard.type('docker run -d --name web busybox sleep 60');
+  await page.keyboard.press('Enter');
+  await expect(container(lab, 'web')).toBeVisible();
+  await page.keyboard.type('docker ps');
+  await page.keyboard.press('Tab'); // on a typed line: completion, not focus change
+  await expect(lab.locator('.xterm-helper-textarea')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  await expect(lab.getByRole('tab', { name: 'State' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(lab.locator('.xterm-helper-textarea')).toBeFocused();
+  await page.keyboard.press('Control+U');
+  await page.keyboard.press('Tab'); // on an empty line Tab moves on
+  await expect(lab.getByRole('tab', { name: 'State' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(lab.getByRole('tab', { name: 'Lifecycle' })).toBeFocused();
+  await expect(lab.locator('[data-panel="diagram"]')).toBeVisible();
+  await expect(lab.locator('[data-diagram-caption]')).toHaveText(/web is running/);
+});
+
+test('at 360 px the playground fits the screen, with the terminal and the panels as tabs', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const lab = await openLab(page);
+  await type(lab, 'docker run -d --name web busybox sleep 60');
+  await expect(lab.locator('[data-panel="state"]')).toBeHidden();
+  await lab.getByRole('tab', { name: 'State' }).click();
+  await expect(container(lab, 'web')).toBeVisible();
+  await expect(lab.locator('[data-terminal]')).toBeHidden();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await lab.getByRole('tab', { name: 'Terminal' }).click();
+  await expect(lab.locator('[data-terminal]')).toBeVisible();
+  // a command longer than the terminal is wide wraps, and editing it redraws every row once
+  await type(lab, 'docker run -d --name wrapped --restart no -e GREETING=hello busybox sleep 61', false);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('0');
+  await page.keyboard.press('Enter');
+  await expect(container(lab, 'wrapped')).toBeAttached();
+  expect(((await screen(lab)).match(/\$ docker run -d --name wrapped/g) ?? []).length).toBe(1);
+  await lab.getByRole('button', { name: 'Plain text' }).click();
+  await expect(lab.locator('[data-plain]')).toContainText('$ docker run -d --name wrapped --restart no -e GREETING=hello busybox sleep 60\n');
+});
+
+test('widening the window puts the panels back beside the terminal', async ({ page }) => {
+  await page.setViewportSize({ width: 600, height: 800 });
+  const lab = await openLab(page);
+  await expect(lab.getByRole('tab', { name: 'Terminal' })).toHaveAttribute('aria-selected', 'true');
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await expect(lab.getByRole('tab', { name: 'Terminal' })).toBeHidden();
+  await expect(lab.locator('[data-terminal]')).toBeVisible();
+  await expect(lab.locator('[data-panel="state"]')).toBeVisible();
+  await lab.getByRole('tab', { name: 'Lifecycle' }).click();
+  await expect(lab.locator('[data-terminal]')).toBeVisible();
+});
+
+test('text-only lessons ship no lab', async ({ page }) => {
+  await page.goto('/lessons/why-containers/');
+  await expect(page.locator('[data-island="lab"]')).toHaveCount(0);
+  const scripts = await page.locator('script[src]').evaluateAll((s) => s.map((x) => (x as HTMLScriptElement).src));
+  expect(scripts.some((s) => s.includes('Lab'))).toBe(false);
+});
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const url of [LESSON, '/playground/']) {
+    test(`axe finds no violations on ${url} with a lab in use (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      const lab = await openLab(page, url);
+      await type(lab, 'docker run -d --name web -v data:/data busybox sleep 60');
+      await expect(container(lab, 'web')).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+      expect(summary).toEqual([]);
+    });
+  }
+}
