@@ -4,6 +4,7 @@ import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import { transformerMetaHighlight } from '@shikijs/transformers';
 import { defineConfig } from 'astro/config';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import { modulePreload } from './src/integrations/module-preload.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import rehypeMermaidCached from './src/lib/mermaid/rehype-mermaid-cached.ts';
 import { transformerCodeFrame } from './src/lib/shiki/code-frame.ts';
@@ -11,7 +12,7 @@ import { transformerShellSession } from './src/lib/shiki/shell-session.ts';
 
 export default defineConfig({
   server: { host: '127.0.0.1', port: 4321 },
-  integrations: [mdx(), pagefindIndex()],
+  integrations: [mdx(), modulePreload(), pagefindIndex()],
   vite: {
     build: {
       rolldownOptions: {

@@ -61,9 +61,12 @@ export function pageWeight(html: string, read: ReadAsset): PageWeight {
 export const LOADER_LIMIT = 1024;
 export const PAGE_JS_LIMIT = 8 * 1024;
 /**
- * Islands that may take a page past PAGE_JS_LIMIT. The lab bundles xterm.js (88 kB gzip) and the simulated
- * engine (87 kB gzip, shared with quizzes): 175 kB today against a 150 kB target, so this ceiling only
- * stops further growth until the engine's bundle shrinks.
+ * Islands that may take a page past PAGE_JS_LIMIT. The lab bundles xterm.js (88 kB gzip, a prebuilt bundle
+ * that does not tree-shake) and the simulated engine (90 kB gzip, shared with quizzes): 180 kB against a
+ * 150 kB target, so this ceiling only stops further growth until the engine's bundle shrinks. Help and
+ * usage texts are only ~7 kB of the engine's gzip; the rest is code (CLI spec and flag tables ~54 kB
+ * minified, command handlers ~48 kB, container daemon ~36 kB, Go template engine and formatters ~32 kB,
+ * registry catalog ~16 kB).
  */
 export const ISLAND_JS_LIMITS: Readonly<Record<string, number>> = { lab: 190 * 1024 };
 

@@ -53,6 +53,15 @@ describe('parseCommandLine', () => {
     expect(inv('run --memory-swap -1 busybox').flags['memory-swap']).toBe(-1);
     expect(inv('network create n').flags.driver).toBe('bridge');
   });
+  it('gives every command line fresh values, though flag tables are shared between parses', () => {
+    const first = inv('run -e A=1 busybox');
+    (first.flags.volume as string[]).push('leaked');
+    (first.flags.env as string[]).push('leaked');
+    const second = inv('run busybox');
+    expect(second.flags.volume).toEqual([]);
+    expect(second.flags.env).toEqual([]);
+    expect(inv('run -e B=2 busybox').flags.env).toEqual(['B=2']);
+  });
   it('splits string slices on commas', () => {
     expect(inv('network create --subnet 10.0.0.0/24,10.1.0.0/24 n').flags.subnet).toEqual(['10.0.0.0/24', '10.1.0.0/24']);
   });

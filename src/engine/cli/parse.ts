@@ -58,11 +58,23 @@ interface FlagParse {
   error?: string;
 }
 
+interface FlagTables {
+  /** the first flag of each long name, then --help unless the command defines it */
+  byName: ReadonlyMap<string, FlagSpec>;
+  byShort: ReadonlyMap<string, FlagSpec>;
+  /** flags that hold a value of their own (not an alias writing another flag's `target`), in byName order */
+  valued: readonly FlagSpec[];
+}
+
 /**
- * pflag's parseArgs: long and short flags, `-abc` groups, `-p8080`, `--name=value`, `--`; stops at the
- * first positional when `interspersed` is false. `-h` is help unless the command defines `-h` itself.
+ * The lookup tables of a flag list, built once per list: flag lists are static spec data, and `run`
+ * has about a hundred flags, so rebuilding them was most of a command line's parsing garbage.
  */
-function parseFlags(flags: readonly FlagSpec[], argv: readonly string[], interspersed: boolean): FlagParse {
+const tablesByList = new WeakMap<readonly FlagSpec[], FlagTables>();
+
+function flagTables(flags: readonly FlagSpec[]): FlagTables {
+  const cached = tablesByList.get(flags);
+  if (cached) return cached;
   const byName = new Map<string, FlagSpec>();
   const byShort = new Map<string, FlagSpec>();
   for (const f of [...flags, HELP_FLAG]) {
@@ -70,8 +82,23 @@ function parseFlags(flags: readonly FlagSpec[], argv: readonly string[], intersp
     byName.set(f.name, f);
     if (f.short && !byShort.has(f.short)) byShort.set(f.short, f);
   }
+  const tables: FlagTables = { byName, byShort, valued: [...byName.values()].filter((f) => !f.target) };
+  tablesByList.set(flags, tables);
+  return tables;
+}
+
+/** a management command's own flags: only --help (one list, so its tables are built once) */
+const NO_FLAGS: readonly FlagSpec[] = [];
+
+/**
+ * pflag's parseArgs: long and short flags, `-abc` groups, `-p8080`, `--name=value`, `--`; stops at the
+ * first positional when `interspersed` is false. `-h` is help unless the command defines `-h` itself.
+ */
+function parseFlags(flags: readonly FlagSpec[], argv: readonly string[], interspersed: boolean): FlagParse {
+  const { byName, byShort, valued } = flagTables(flags);
   const res: FlagParse = { values: {}, changed: new Set(), args: [], dashDash: false, notices: '' };
-  for (const f of byName.values()) if (!f.target) res.values[f.name] = defaultValue(f);
+  // defaultValue per call: list defaults must be fresh arrays, the handler gets them to keep
+  for (const f of valued) res.values[f.name] = defaultValue(f);
 
   const set = (f: FlagSpec, raw: string): string | undefined => {
     const key = f.target ?? f.name;
@@ -225,7 +252,7 @@ function parseManagement(top: CommandSpec, rest: readonly string[], global: Glob
   const sub = rest[0];
   if (sub === undefined) return answer(notices, commandHelp(top, [mgmtName]), 0);
   if (sub.startsWith('-') && sub !== '-') {
-    const mf = parseFlags([], rest, false);
+    const mf = parseFlags(NO_FLAGS, rest, false);
     if (mf.error) return flagError(mf.error, `docker ${top.usage}`, `docker ${mgmtName}`);
     if (mf.values.help) return answer(notices + mf.notices + commandHelp(top, [mgmtName]), '', 0);
     // after "--" the next word is an argument, not a subcommand

@@ -33,6 +33,12 @@ export class LabTerminal {
   private leaving = false;
   /** the session as plain text: finished lines, then the line being typed */
   private readonly lines: string[] = [];
+  /**
+   * What a key has drawn so far, written to xterm in one piece once the key is handled: xterm parses the
+   * first write after user input at once, but defers any further one to a later task, which put a
+   * command's output a frame behind the echo of its line.
+   */
+  private batch: string | undefined;
 
   constructor(
     private readonly el: HTMLElement,
@@ -94,7 +100,7 @@ export class LabTerminal {
   /** a note from outside the terminal (undo, reset…) shown between prompts */
   note(text: string): void {
     this.stopStream(false);
-    this.term.write(renderLine('', 0, EMPTY_LINE, this.term.cols, this.row).data);
+    this.write(renderLine('', 0, EMPTY_LINE, this.term.cols, this.row).data);
     this.print(`\x1b[2m${text}\x1b[0m`, text);
     this.line = EMPTY_LINE;
     this.prompt();
@@ -107,7 +113,24 @@ export class LabTerminal {
   }
 
   private input(data: string): void {
-    for (const key of decodeKeys(data)) this.key(key);
+    this.batch = '';
+    try {
+      for (const key of decodeKeys(data)) this.key(key);
+    } finally {
+      this.flush();
+      this.batch = undefined;
+    }
+  }
+
+  private write(data: string): void {
+    if (this.batch === undefined) this.term.write(data);
+    else this.batch += data;
+  }
+
+  /** writes what the key has drawn so far (before an action that xterm applies at once, like clear) */
+  private flush(): void {
+    if (this.batch) this.term.write(this.batch);
+    if (this.batch !== undefined) this.batch = '';
   }
 
   private key(key: Key): void {
@@ -123,12 +146,13 @@ export class LabTerminal {
       case 'interrupt':
         this.line = { text: this.line.text, cursor: this.line.text.length };
         this.redraw();
-        this.term.write('^C\r\n');
+        this.write('^C\r\n');
         this.row = 0;
         this.lines.push(PLAIN_PROMPT + this.line.text + '^C');
         this.line = EMPTY_LINE;
         return this.prompt();
       case 'clear-screen':
+        this.flush();
         this.term.clear();
         this.row = 0;
         return this.redraw();
@@ -142,8 +166,8 @@ export class LabTerminal {
         const { line, listed } = applyCompletion(this.line, complete(this.line, this.host.names()));
         this.line = line;
         if (listed.length > 0) {
-          this.term.write(renderLine(PROMPT, PROMPT_WIDTH, { text: this.line.text, cursor: this.line.text.length }, this.term.cols, this.row).data);
-          this.term.write('\r\n' + listed.join('  ') + '\r\n');
+          this.write(renderLine(PROMPT, PROMPT_WIDTH, { text: this.line.text, cursor: this.line.text.length }, this.term.cols, this.row).data);
+          this.write('\r\n' + listed.join('  ') + '\r\n');
           this.row = 0;
         }
         return this.redraw();
@@ -158,27 +182,28 @@ export class LabTerminal {
     const text = this.line.text;
     this.line = { text, cursor: text.length };
     this.redraw();
-    this.term.write('\r\n');
+    this.write('\r\n');
     this.row = 0;
     this.lines.push(PLAIN_PROMPT + text);
     this.line = EMPTY_LINE;
     const command = text.trim();
     if (command === 'clear') {
       this.host.history().add(command);
+      this.flush();
       this.term.clear();
       this.row = 0;
-      this.term.write('\x1b[2K\r');
+      this.write('\x1b[2K\r');
       return this.prompt();
     }
     let shown = '';
     const out = (chunk: string, isError: boolean) => {
       shown += chunk;
-      this.term.write(isError ? RED(chunk) : chunk);
+      this.write(isError ? RED(chunk) : chunk);
       this.record(chunk);
     };
     this.stream = command ? this.host.run(command, out) : undefined;
     if (shown) this.host.announce(shown);
-    if (shown && !shown.endsWith('\n')) this.term.write('\r\n');
+    if (shown && !shown.endsWith('\n')) this.write('\r\n');
     if (this.stream) {
       this.host.announce('Following output. Press Control C to stop.');
       return;
@@ -191,7 +216,7 @@ export class LabTerminal {
     this.stream.close();
     this.stream = undefined;
     if (showInterrupt) {
-      this.term.write('^C\r\n');
+      this.write('^C\r\n');
       this.row = 0;
       this.lines.push('^C');
       this.prompt();
@@ -205,7 +230,7 @@ export class LabTerminal {
   }
 
   private print(text: string, plain = text): void {
-    this.term.write(text.replace(/\n?$/, '\n'));
+    this.write(text.replace(/\n?$/, '\n'));
     this.row = 0;
     this.record(plain);
   }
@@ -216,7 +241,7 @@ export class LabTerminal {
 
   private redraw(): void {
     const { data, cursorRow } = renderLine(PROMPT, PROMPT_WIDTH, this.line, this.term.cols, this.row);
-    this.term.write(data);
+    this.write(data);
     this.row = cursorRow;
     this.host.transcriptChanged();
   }

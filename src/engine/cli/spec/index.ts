@@ -43,11 +43,16 @@ export function isManagement(spec: CommandSpec): boolean {
   return spec.path.length === 1 && subcommands(spec).length > 0;
 }
 
+/** specs are static and isManagement asks on every command line: walk ALL_SPECS once per spec */
+const subcommandCache = new WeakMap<CommandSpec, readonly (readonly [string, CommandSpec])[]>();
+
 /**
  * The subcommands of a management command as [name, spec], sorted by name as cobra lists them. An
  * alias under another parent is a command of its own there ('builder build' is 'image build').
  */
-export function subcommands(spec: CommandSpec): [string, CommandSpec][] {
+export function subcommands(spec: CommandSpec): readonly (readonly [string, CommandSpec])[] {
+  const cached = subcommandCache.get(spec);
+  if (cached) return cached;
   const [parent] = spec.path;
   const found: [string, CommandSpec][] = [];
   for (const s of ALL_SPECS) {
@@ -55,7 +60,9 @@ export function subcommands(spec: CommandSpec): [string, CommandSpec][] {
       if (p.length === 2 && p[0] === parent && (p === s.path || s.path[0] !== parent)) found.push([p[1]!, s]);
     }
   }
-  return found.sort(([a], [b]) => (a < b ? -1 : 1));
+  found.sort(([a], [b]) => (a < b ? -1 : 1));
+  subcommandCache.set(spec, found);
+  return found;
 }
 
 /**
