@@ -56,6 +56,12 @@ const textRules = [
     reason: 'Engine 28.1+ prefixes start-time networking errors (reference C46)',
   },
   {
+    // an IP already taken on a user network is found while the container's networking is set up at start
+    pattern: /(Error response from daemon: )Address already in use/g,
+    text: (_, prefix) => `${prefix}failed to set up container networking: Address already in use`,
+    reason: 'Engine 28.1+ prefixes start-time networking errors (reference C46; same wrapper as port conflicts)',
+  },
+  {
     pattern: /invalid restart policy '([^']*)'/g,
     text: (_, name) =>
       `invalid restart policy: unknown policy '${name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`,
@@ -105,11 +111,12 @@ const entryRules = [
     reason: 'no registry here; Docker Hub answer for a missing repository (reference C42)',
   },
   {
-    applies: (e) => /^docker exec\b/.test(e.cmd) && e.exit === 126 && e.stdout.includes('executable file not found'),
+    applies: (e) =>
+      /^docker exec\b/.test(e.cmd) && e.exit === 126 && /executable file not found|no such file or directory/.test(e.stdout),
     apply: (e) => {
       e.exit = 127;
     },
-    reason: 'Engine 24+ exits 127 for an exec of a missing binary, 20.10 gave 126 (reference C32)',
+    reason: 'Engine 24+ exits 127 when exec fails with "executable file not found" or "no such file or directory" (setExitCodeFromError; 20.10 gave 126; reference C32)',
   },
   {
     applies: (e) => e.cmd === "docker version --format '{{.Client.APIVersion}}'" && e.stdout === '1.41\n',

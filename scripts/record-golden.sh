@@ -7,6 +7,7 @@
 #
 #   usage: scripts/record-golden.sh [scenario-name ...]     (default: all scenarios)
 #   GOLDEN_OUT=<dir> writes the transcripts there instead (to check that a re-recording is identical).
+#   scripts/record-golden.sh --help-texts   re-records test/golden/help/*.txt (needs no engine state)
 #   needs: a running engine with busybox:latest (/work/shared/tools/real-docker.sh), jq, node.
 #
 # Scenario syntax: one command line per line; blank lines and `# …` comments are ignored; directives:
@@ -30,11 +31,12 @@ docker image inspect busybox:latest >/dev/null 2>&1 || { echo "busybox:latest mi
 # Help texts are recorded against a fake Engine-28 handshake: the CLI hides flags and commands by the
 # server's API version, OS and swarm state, so the 20.10 engine would give Engine-20.10 help.
 fake_sock=/tmp/golden-fake-engine28.sock
+rm -f "$fake_sock" # a stale socket would pass the wait below before the server listens
 node "$root/scripts/fake-engine28-ping.mjs" "$fake_sock" 9>&- &
 fake_pid=$!
 work=$(mktemp -d)
 trap 'kill "$fake_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 50); do [ -S "$fake_sock" ] && break; sleep 0.1; done
+for _ in $(seq 1 50); do curl -sf --unix-socket "$fake_sock" http://x/_ping >/dev/null && break; sleep 0.1; done
 
 reset_engine() {
   local ids
@@ -106,6 +108,28 @@ record_scenario() {
   echo "$name: $n commands"
 }
 
+# `docker <cmd> --help` for every command the engine implements, as test/golden/help/<cmd>[-<sub>].txt.
+HELP_COMMANDS=(docker run create start stop restart kill pause unpause rm rename wait ps logs exec inspect top stats
+  port images image history pull push tag rmi login logout volume network container system info version events)
+HELP_SUBCOMMANDS=(image:ls,inspect,prune,rm,tag,pull,push,history volume:create,ls,inspect,rm,prune
+  network:create,ls,inspect,rm,connect,disconnect,prune system:df,events,info,prune
+  container:attach,commit,cp,create,diff,exec,export,inspect,kill,logs,ls,pause,port,prune,rename,restart,rm,run,start,stats,stop,top,unpause,update,wait)
+record_help_texts() {
+  local dir="$golden/help" cmd group sub
+  mkdir -p "$dir"
+  for cmd in "${HELP_COMMANDS[@]}"; do
+    if [ "$cmd" = docker ]; then DOCKER_HOST="unix://$fake_sock" docker --help >"$dir/docker.txt"
+    else DOCKER_HOST="unix://$fake_sock" docker "$cmd" --help >"$dir/$cmd.txt"; fi
+  done
+  for group in "${HELP_SUBCOMMANDS[@]}"; do
+    for sub in $(tr , ' ' <<<"${group#*:}"); do
+      DOCKER_HOST="unix://$fake_sock" docker "${group%%:*}" "$sub" --help >"$dir/${group%%:*}-$sub.txt"
+    done
+  done
+  echo "help texts: $(ls "$dir" | wc -l) files"
+}
+
+if [ "${1:-}" = --help-texts ]; then record_help_texts; exit 0; fi
 if [ $# -gt 0 ]; then names=("$@"); else
   names=(); for f in "$golden"/scenarios/*.txt; do names+=("$(basename "$f" .txt)"); done
 fi

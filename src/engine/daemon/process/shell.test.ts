@@ -23,6 +23,16 @@ describe('sh -c', () => {
   it('expands variables and quotes', () => {
     expect(sh(`X=1; export Y=2; echo "$NAME $X" '$Y' \${Y} $?`).out).toEqual(['0:stdout:dock 1 $Y 2 0']);
     expect(sh('echo hidden >/dev/null; echo shown').out).toEqual(['0:stdout:shown']);
+    expect(sh('echo hidden > /dev/null 2> /dev/null').out).toEqual([]);
+  });
+  it('says plainly that redirection to files waits for container file systems', () => {
+    for (const script of ['echo x > /data/f', 'echo x >>/tmp/log', 'cat < /etc/hosts']) {
+      const r = sh(script);
+      expect(r.exit!.code).toBe(1);
+      expect(r.out).toHaveLength(1);
+      expect(r.out[0]).toMatch(/^0:stderr:sh: redirection .*: files inside containers are not available/);
+    }
+    expect(sh("echo '>' literal").out).toEqual(['0:stdout:> literal']);
   });
   it('reports unknown commands and syntax errors like the image shell', () => {
     expect(sh('nosuch')).toEqual({ out: ['0:stderr:sh: nosuch: not found'], exit: { afterMs: 0, code: 127 } });

@@ -165,6 +165,8 @@ function expand(raw: string, vars: Record<string, string>, status: number): stri
     .replaceAll(LITERAL_DOLLAR, '$');
 }
 
+const BARE_REDIRECT = /^\d?(?:>>?|<|&>)$/;
+const FILE_REDIRECT = /^\d?(?:>>?|<|&>)/;
 const REDIRECTS: Record<string, { out?: 1 | 2 | null; err?: 1 | 2 | null }> = {
   '>&2': { out: 2 }, '1>&2': { out: 2 }, '2>&1': { err: 1 }, '>/dev/null': { out: null },
   '1>/dev/null': { out: null }, '2>/dev/null': { err: null }, '&>/dev/null': { out: null, err: null },
@@ -233,9 +235,12 @@ class Session {
   private simple(raw: string[]): void {
     const redirect = { out: 1 as 1 | 2 | null, err: 2 as 1 | 2 | null };
     const words: string[] = [];
-    for (const w of raw) {
+    for (let i = 0; i < raw.length; i++) {
+      // `> /dev/null` is `>/dev/null`: a bare operator takes the next word as its target
+      const w = BARE_REDIRECT.test(raw[i]!) && i + 1 < raw.length ? raw[i]! + raw[++i]! : raw[i]!;
       const r = REDIRECTS[w];
       if (r) Object.assign(redirect, r);
+      else if (FILE_REDIRECT.test(w)) return this.unsupportedRedirect(w);
       else words.push(expand(w, this.vars, this.status));
     }
     const [name, ...args] = words;
@@ -258,6 +263,12 @@ class Session {
     } else {
       this.external(words, redirect);
     }
+  }
+
+  /** Files in containers arrive with the runtime; until then say so instead of echoing `> file` as text. */
+  private unsupportedRedirect(word: string): void {
+    this.output.push({ at: this.t, stream: 'stderr', text: `sh: redirection ${word}: files inside containers are not available in the Dockhand simulator yet (they arrive with the container runtime)` });
+    this.status = 1;
   }
 
   /** `trap 'handler' SIG…`: the handler runs when the signal arrives; with `exit` in it, the shell ends. */

@@ -150,8 +150,10 @@ export function buildCreateRequest(inv: Invocation, detached: boolean): CreateRe
   const exposed: Record<string, Record<string, never>> = {};
   for (const spec of list(flags, 'publish')) parsePublish(spec, bindings, exposed);
   for (const e of list(flags, 'expose')) for (const key of exposedPorts(e)) exposed[key] = {};
-  // the simulated client has no file system: every --env-file / --label-file is missing (os.Open's error)
-  for (const f of [...list(flags, 'env-file'), ...list(flags, 'label-file')]) throw new OptionError(`open ${f}: no such file or directory`);
+  // the simulated client has no host files yet (they arrive with the runtime's host folder): only the empty
+  // /dev/null exists, every other --env-file / --label-file is missing (os.Open's error)
+  const missing = [...list(flags, 'env-file'), ...list(flags, 'label-file')].find((f) => f !== '/dev/null');
+  if (missing !== undefined) throw new OptionError(`open ${missing}: no such file or directory`);
   const binds: string[] = [];
   const volumes: Record<string, Record<string, never>> = {};
   for (const v of list(flags, 'volume')) {
