@@ -1,6 +1,7 @@
 // docker's formatter.Context for list commands (ps, images, volume ls, network ls, history, stats …):
 // `table …` → header row + tabwriter, `json` → one JSON object per line, any other template → one line
 // per item, empty or `table` → the command's default table (or the quiet format with -q).
+import type { Output } from '../command';
 import { goStruct } from './gofmt';
 import { tabwriteText, type TabwriterOptions } from './table';
 import { GoTemplate, TemplateError } from './template';
@@ -64,4 +65,13 @@ export function formatList(opts: FormatListOptions): FormatListResult {
     if (e instanceof TemplateError) return { out: '', error: `template parsing error: ${e.message}` };
     throw e;
   }
+}
+
+/** Prints a list command's answer as docker does: the rows, then any template error on stderr. Returns the exit code. */
+export function printList(io: Output, opts: FormatListOptions): number {
+  const result = formatList(opts);
+  io.out(result.out);
+  if (!result.error) return 0;
+  io.err(result.error + '\n');
+  return 1;
 }

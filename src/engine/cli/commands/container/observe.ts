@@ -2,7 +2,7 @@
 import { isError } from '../../../api/http';
 import type { PortMap } from '../../../daemon/containers/model';
 import type { CommandContext } from '../../command';
-import { formatList } from '../../format/list';
+import { printList } from '../../format/list';
 import { joinHostPort } from '../../format/ports';
 import { tabwrite } from '../../format/table';
 import { truncateId } from '../../format/text';
@@ -77,13 +77,7 @@ export function containerStats(ctx: CommandContext): number {
     }
     rows.push(statsRow(ref, res.body, !bool(inv.flags, 'no-trunc')));
   }
-  const result = formatList({ format: str(inv.flags, 'format'), defaultTable: STATS_TABLE, items: rows, header: STATS_HEADERS, typeName: '*formatter.statsContext' });
-  io.out(result.out);
-  if (result.error) {
-    io.err(result.error + '\n');
-    return 1;
-  }
-  return 0;
+  return printList(io, { format: str(inv.flags, 'format'), defaultTable: STATS_TABLE, items: rows, header: STATS_HEADERS, typeName: '*formatter.statsContext' });
 }
 
 export function containerPort(ctx: CommandContext): number {

@@ -5,7 +5,7 @@ import { isError } from '../../../api/http';
 import type { MountPoint } from '../../../daemon/containers/model';
 import type { CommandContext } from '../../command';
 import { goStruct } from '../../format/gofmt';
-import { formatList } from '../../format/list';
+import { printList } from '../../format/list';
 import { GoTemplate, TemplateError } from '../../format/template';
 import { displayablePorts, type PortSummary } from '../../format/ports';
 import { ellipsis, quoteGo, truncateId } from '../../format/text';
@@ -177,7 +177,7 @@ export function containerLs(ctx: CommandContext): number {
   }
   const now = clock.now();
   const trunc = !bool(inv.flags, 'no-trunc');
-  const result = formatList({
+  return printList(io, {
     format,
     defaultTable: bool(inv.flags, 'size') ? DEFAULT_TABLE + '\t{{.Size}}' : DEFAULT_TABLE,
     quiet,
@@ -185,10 +185,4 @@ export function containerLs(ctx: CommandContext): number {
     header: CONTAINER_HEADERS,
     typeName: TYPE_NAME,
   });
-  io.out(result.out);
-  if (result.error) {
-    io.err(result.error + '\n');
-    return 1;
-  }
-  return 0;
 }

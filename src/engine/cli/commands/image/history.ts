@@ -2,7 +2,7 @@
 import { isError } from '../../../api/http';
 import type { HistoryItem } from '../../../daemon/images/views';
 import type { CommandContext } from '../../command';
-import { formatList } from '../../format/list';
+import { printList } from '../../format/list';
 import { ellipsis, truncateId } from '../../format/text';
 import { rfc3339Nano, timeAgo } from '../../format/time';
 import { humanSizeWithPrecision } from '../../format/units';
@@ -65,7 +65,7 @@ export function imageHistory(ctx: CommandContext): number {
     },
     Comment: h.Comment,
   }));
-  const result = formatList({
+  return printList(io, {
     format: inv.flags.format as string,
     defaultTable: human ? DEFAULT_TABLE : NON_HUMAN_TABLE,
     quiet: Boolean(inv.flags.quiet),
@@ -73,10 +73,4 @@ export function imageHistory(ctx: CommandContext): number {
     header: HEADERS,
     typeName: '*formatter.historyContext',
   });
-  io.out(result.out);
-  if (result.error) {
-    io.err(result.error + '\n');
-    return 1;
-  }
-  return 0;
 }

@@ -5,7 +5,7 @@ import { isError } from '../../../api/http';
 import type { ImageSummary } from '../../../daemon/images/views';
 import { parseNormalizedNamed, splitRepoTag } from '../../../registry/reference';
 import type { CommandContext } from '../../command';
-import { formatList } from '../../format/list';
+import { printList } from '../../format/list';
 import { truncateId } from '../../format/text';
 import { timeAgo } from '../../format/time';
 import { humanSize, humanSizeWithPrecision } from '../../format/units';
@@ -146,7 +146,7 @@ export function imageLs(ctx: CommandContext): number {
       },
     })),
   );
-  const result = formatList({
+  const code = printList(io, {
     format: inv.flags.format as string,
     defaultTable: withDigests ? DIGESTS_TABLE : DEFAULT_TABLE,
     quiet: Boolean(inv.flags.quiet),
@@ -154,11 +154,7 @@ export function imageLs(ctx: CommandContext): number {
     header: IMAGE_HEADERS,
     typeName: '*formatter.imageContext',
   });
-  io.out(result.out);
-  if (result.error) {
-    io.err(result.error + '\n');
-    return 1;
-  }
+  if (code) return code;
   if (typed !== undefined && items.length === 0 && AMBIGUOUS.includes(typed)) {
     io.err(`\nNo images found matching "${typed}": did you mean "docker image ${typed}"?\n`);
   }

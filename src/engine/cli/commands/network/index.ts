@@ -3,7 +3,7 @@ import { encodeFilters, parseFilterFlags } from '../../../api/filters';
 import { isError } from '../../../api/http';
 import type { CommandContext, Handler } from '../../command';
 import { goStruct } from '../../format/gofmt';
-import { formatList } from '../../format/list';
+import { printList } from '../../format/list';
 import { truncateId } from '../../format/text';
 import { daemonErrorLine, declinePrompt, emptyIdError, joinLabels, naturalLess, printInspect } from '../system/output';
 import { contains, ipToNum, isIpv4, overlaps, parseCidr, type Cidr } from '../../../daemon/networks/ipam';
@@ -127,7 +127,7 @@ function networkLs(ctx: CommandContext): number {
       Label: (key: string) => n.Labels[key] ?? '',
       CreatedAt: n.Created,
     }));
-  const result = formatList({
+  return printList(io, {
     format: inv.flags.format as string,
     defaultTable: 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}',
     quiet: Boolean(inv.flags.quiet),
@@ -145,12 +145,6 @@ function networkLs(ctx: CommandContext): number {
     },
     typeName: '*network.networkContext',
   });
-  io.out(result.out);
-  if (result.error) {
-    io.err(result.error + '\n');
-    return 1;
-  }
-  return 0;
 }
 
 type NetworkInspectJson = Record<string, unknown> & { IPAM: { Config: Record<string, unknown>[] } };

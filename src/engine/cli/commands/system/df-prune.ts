@@ -5,7 +5,7 @@ import { encodeFilters, parseFilterFlags } from '../../../api/filters';
 import type { ImagePruneReport } from '../../../daemon/images/prune';
 import type { ImageSummary } from '../../../daemon/images/views';
 import type { CommandContext } from '../../command';
-import { formatList } from '../../format/list';
+import { printList } from '../../format/list';
 import { tabwrite } from '../../format/table';
 import { ellipsis, quoteGo, truncateId } from '../../format/text';
 import { timeAgo } from '../../format/time';
@@ -123,19 +123,13 @@ export function systemDf(ctx: CommandContext): number {
     io.out(verbose(ctx, res.body));
     return 0;
   }
-  const result = formatList({
+  return printList(io, {
     format,
     defaultTable: 'table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}',
     items: summaryRows(res.body),
     header: { Type: 'TYPE', TotalCount: 'TOTAL', Active: 'ACTIVE', Size: 'SIZE', Reclaimable: 'RECLAIMABLE' },
     typeName: '*formatter.diskUsageImagesContext',
   });
-  io.out(result.out);
-  if (result.error) {
-    io.err(result.error + '\n');
-    return 1;
-  }
-  return 0;
 }
 
 function pruneWarning(all: boolean, volumes: boolean): string {

@@ -3,7 +3,7 @@ import { encodeFilters, parseFilterFlags } from '../../../api/filters';
 import { isError } from '../../../api/http';
 import type { CommandContext, Handler } from '../../command';
 import { goStruct } from '../../format/gofmt';
-import { formatList } from '../../format/list';
+import { printList } from '../../format/list';
 import { humanSize } from '../../format/units';
 import { daemonErrorLine, declinePrompt, emptyIdError, joinLabels, naturalLess, printInspect } from '../system/output';
 
@@ -87,7 +87,7 @@ function volumeLs(ctx: CommandContext): number {
       Availability: 'N/A',
       Status: 'N/A',
     }));
-  const result = formatList({
+  return printList(io, {
     format: inv.flags.format as string,
     defaultTable: 'table {{.Driver}}\t{{.Name}}',
     quiet: Boolean(inv.flags.quiet),
@@ -107,12 +107,6 @@ function volumeLs(ctx: CommandContext): number {
     },
     typeName: '*formatter.volumeContext',
   });
-  io.out(result.out);
-  if (result.error) {
-    io.err(result.error + '\n');
-    return 1;
-  }
-  return 0;
 }
 
 function volumeInspect(ctx: CommandContext): number {
