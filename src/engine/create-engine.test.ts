@@ -12,6 +12,14 @@ describe('createEngine', () => {
     expect(r.trace).toEqual([{ method: 'POST', url: '/volumes/create', status: 201 }]);
   });
 
+  it('keeps stdout and stderr interleaved in write order, as a terminal shows them', () => {
+    const r = createEngine().exec('docker run -d --name web nginx');
+    expect(r.exit).toBe(0);
+    expect(r.output.map((c) => c.stream)).toEqual(['stderr', 'stdout']);
+    expect(r.output[0]!.text).toMatch(/^Unable to find image 'nginx:latest' locally\n/);
+    expect(r.output.map((c) => c.text)).toEqual([r.stderr, r.stdout]);
+  });
+
   it('restore(snapshot()) gives an engine that answers the same', () => {
     const a = createEngine({ images: ['busybox:latest'], seed: 3 });
     a.exec('docker volume create one');

@@ -31,8 +31,7 @@ function notSimulated(inv: Invocation): string {
 }
 
 export function dispatch(line: string, ctx: DispatchContext): ExecResult {
-  let stdout = '';
-  let stderr = '';
+  // one ordered record of what was written; stdout and stderr are read off it
   const output: OutputChunk[] = [];
   const write = (stream: OutputChunk['stream'], text: string) => {
     if (!text) return;
@@ -40,20 +39,16 @@ export function dispatch(line: string, ctx: DispatchContext): ExecResult {
     if (last?.stream === stream) last.text += text;
     else output.push({ stream, text });
   };
-  const io: Output = {
-    out: (t) => {
-      stdout += t;
-      write('stdout', t);
-    },
-    err: (t) => {
-      stderr += t;
-      write('stderr', t);
-    },
-  };
+  const io: Output = { out: (t) => write('stdout', t), err: (t) => write('stderr', t) };
+  const textOf = (stream: OutputChunk['stream']) =>
+    output
+      .filter((c) => c.stream === stream)
+      .map((c) => c.text)
+      .join('');
   const innerTrace: ApiTraceEntry[] = [];
   const done = (exit: number): ExecResult => ({
-    stdout,
-    stderr,
+    stdout: textOf('stdout'),
+    stderr: textOf('stderr'),
     exit,
     output,
     trace: [...innerTrace, ...ctx.api.takeTrace()],
