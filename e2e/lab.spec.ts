@@ -48,6 +48,14 @@ test('run, ps, pause, stop, rm and an error, with the state panel following', as
   await expect(lab.locator('[data-trace]')).toContainText('remove the container');
 });
 
+test('a pull prints its progress before the container ID, as a real terminal does', async ({ page }) => {
+  const lab = await openLab(page);
+  await type(lab, 'docker run -d --name pulled hello-world');
+  await expect.poll(() => screen(lab)).toMatch(/Status: Downloaded newer image for hello-world:latest\s+[0-9a-f]{64}/);
+  const text = await screen(lab);
+  expect(text.indexOf("Unable to find image 'hello-world:latest' locally")).toBeLessThan(text.search(/[0-9a-f]{64}/));
+});
+
 test('Tab completes commands and names; the diagram marks the state and the last move', async ({ page }) => {
   const lab = await openLab(page);
   await type(lab, 'docker create --name web busybox sleep 3600');

@@ -108,8 +108,8 @@ function mountLab(root: HTMLElement): void {
       }
       const result: ExecResult = session.run(line, { follow: true });
       lastOutput = result.stdout;
-      out(result.stdout, false);
-      out(result.stderr, true);
+      // in write order: `docker run` prints pull progress (stderr) before the container ID (stdout)
+      for (const chunk of result.output) out(chunk.text, chunk.stream === 'stderr');
       pendingTrace = { line, trace: result.trace };
       queueRefresh();
       if (!result.follow) return undefined;
