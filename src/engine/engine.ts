@@ -21,6 +21,29 @@ export interface ExecResult {
   trace: ApiTraceEntry[];
   /** present when the command keeps streaming (`logs -f`, an attached `run`) and exec asked for it */
   follow?: (io: Output) => FollowHandle;
+  /** present when the command opened an interactive session (`run -it`, `exec -it`, `start -ai`) */
+  session?: InteractiveStream;
+}
+
+/**
+ * An interactive session as a TTY presents it (runtime issue #4): the lab terminal attaches to it, a
+ * test drives it. Output arrives through onData synchronously while `write` runs, and later as
+ * simulated time passes (tick).
+ */
+export interface InteractiveStream {
+  /**
+   * Keystrokes or pasted text. The session's line discipline buffers up to each newline and does not
+   * echo (the terminal edits the line); '\x03' is Ctrl-C (SIGINT to the foreground program), '\x04' on
+   * an empty line is Ctrl-D (end of input).
+   */
+  write(data: string): void;
+  /** output as the TTY shows it (lines end in CRLF), prompts included */
+  onData(listener: (text: string) => void): () => void;
+  /** the session ended (shell `exit`, end of input, container stopped or removed) with the process's status */
+  onExit(listener: (code: number) => void): () => void;
+  resize(cols: number, rows: number): void;
+  /** the terminal went away: the session's process gets SIGHUP */
+  close(): void;
 }
 
 export interface ExecOptions {
