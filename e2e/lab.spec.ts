@@ -130,11 +130,126 @@ test('Ctrl-C ends a `logs -f` stream and gives the prompt back', async ({ page }
   await expect(container(lab, 'talk')).toContainText('exited');
 });
 
-test('`-it` says plainly that interactive sessions are not there yet', async ({ page }) => {
+test('`logs -f` returns to the prompt by itself when the container stops', async ({ page }) => {
   const lab = await openLab(page);
-  await type(lab, 'docker run -it busybox sh');
-  await expect.poll(() => screen(lab)).toContain('Interactive sessions (-it) are not available');
-  await expect(lab.locator('[data-state-view]')).toContainText('No containers yet.');
+  await type(lab, 'docker run --name once busybox echo hello');
+  // an exited container: the logs, then the prompt at once
+  await type(lab, 'docker logs -f once');
+  await expect.poll(() => screen(lab)).toMatch(/\$ docker logs -f once\s+hello\s+\$\s*$/);
+  // a container that stops while followed: the stream ends with it
+  await type(lab, `docker run -d --name brief busybox sh -c 'echo first; sleep 2; echo last'`);
+  await type(lab, 'docker logs -f brief');
+  await expect.poll(() => screen(lab), { timeout: 6000 }).toMatch(/first\s+last\s+\$\s*$/);
+  await type(lab, 'docker ps -a --format {{.Names}}:{{.State}}');
+  await expect.poll(() => screen(lab)).toContain('brief:exited');
+});
+
+test('a command typed before the engine has loaded waits for it, and so do the keys after it', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_astro\/engine\.[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/playground/');
+  const lab = page.locator('[data-island="lab"]');
+  await expect(lab.locator('.xterm-rows')).toContainText('$');
+  await expect(lab).not.toHaveAttribute('data-engine', 'ready');
+  await type(lab, 'docker run -d --name early busybox sleep 60');
+  await page.keyboard.type('docker ps');
+  release();
+  await expect(lab).toHaveAttribute('data-engine', 'ready');
+  await expect(container(lab, 'early')).toContainText('running');
+  await expect.poll(() => screen(lab)).toMatch(/[0-9a-f]{64}\s+\$ docker ps\s*$/);
+});
+
+test('two labs of one scenario on a page stay independent', async ({ page }) => {
+  await page.goto('/e2e/two-labs/');
+  const [first, second] = [page.locator('[data-island="lab"]').nth(0), page.locator('[data-island="lab"]').nth(1)];
+  for (const lab of [first, second]) await expect(lab).toHaveAttribute('data-engine', 'ready');
+  const ids = await page.locator('[id]').evaluateAll((els) => els.map((e) => e.id));
+  expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+
+  await type(first, 'docker run -d --name web busybox sleep 3600');
+  await expect(container(first, 'web')).toContainText('running');
+  await expect(second.locator('[data-state-view]')).toContainText('No containers yet.');
+  await expect(first.locator('[data-live]')).toHaveText(/^[0-9a-f]{64}/);
+  await expect(second.locator('[data-live]')).toBeEmpty();
+  await type(second, 'docker volume create only-here');
+  await expect(second.locator('[data-state-view]')).toContainText('only-here');
+  await expect(first.locator('[data-state-view]')).not.toContainText('only-here');
+  // a tab in one lab leaves the other's alone
+  await second.getByRole('tab', { name: 'Under the hood' }).click();
+  await expect(first.locator('[data-panel="state"]')).toBeVisible();
+
+  await page.reload();
+  await expect(first.locator('.xterm-rows')).toContainText('Restored your last session (1 command)');
+  await expect(second.locator('.xterm-rows')).toContainText('Restored your last session (1 command)');
+  await expect(container(first, 'web')).toContainText('running');
+  await expect(container(second, 'web')).toHaveCount(0);
+  await expect(second.locator('[data-state-view]')).toContainText('only-here');
+});
+
+test('reaching a lesson lab\'s goal records it in the learner\'s progress', async ({ page }) => {
+  const lab = await openLab(page, LESSON);
+  for (const cmd of ['docker run -d --name web busybox sleep 3600', 'docker pause web', `docker inspect --format '{{.State.Status}}' web`]) await type(lab, cmd);
+  await expect(lab.locator('[data-success]')).toContainText('Goal reached');
+  const progress = await page.evaluate(() => JSON.parse(localStorage.getItem('dockhand:progress') ?? '{}'));
+  expect(Object.keys(progress.labs)).toEqual(['container-lifecycle']);
+  expect(progress.completed).toContain('container-lifecycle');
+});
+
+test('the header links to the playground', async ({ page }) => {
+  await page.goto('/lessons/why-containers/');
+  await page.getByRole('banner').getByRole('link', { name: 'Playground' }).click();
+  await expect(page).toHaveURL(/\/playground\/$/);
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Playground' })).toHaveAttribute('aria-current', 'page');
+});
+
+test('on a phone a lesson lab shows the terminal and the panels as tabs', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const lab = await openLab(page, LESSON);
+  await expect(lab.getByRole('tab', { name: 'Terminal' })).toHaveAttribute('aria-selected', 'true');
+  await expect(lab.locator('[data-panel="state"]')).toBeHidden();
+  await type(lab, 'docker run -d --name web busybox sleep 60');
+  await lab.getByRole('tab', { name: 'State' }).click();
+  await expect(container(lab, 'web')).toBeVisible();
+  await expect(lab.locator('[data-terminal]')).toBeHidden();
+  // a suggested command brings the terminal back to type into
+  await lab.getByRole('button', { name: 'docker pause web' }).click();
+  await expect(lab.locator('[data-terminal]')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
+test('`docker run -it` makes the terminal the container shell\'s TTY until it exits', async ({ page }) => {
+  const lab = await openLab(page);
+  await type(lab, 'docker run -it --name box busybox sh');
+  await expect.poll(() => screen(lab)).toMatch(/\$ docker run -it --name box busybox sh\s+\/ # \s*$/);
+  await expect(container(lab, 'box')).toContainText('running');
+  await type(lab, 'echo $((6*7))');
+  await expect.poll(() => screen(lab)).toMatch(/\/ # echo \$\(\(6\*7\)\)\s+42\s+\/ # \s*$/);
+  // Ctrl-C drops the line being typed; the shell stays
+  await type(lab, 'echo never', false);
+  await page.keyboard.press('Control+C');
+  await expect.poll(() => screen(lab)).toMatch(/\/ # echo never\^C\s+\/ # \s*$/);
+  // ↑ recalls the session's own lines, not the docker prompt's
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(() => screen(lab)).toMatch(/\/ # echo \$\(\(6\*7\)\)\s*$/);
+  await page.keyboard.press('Control+U');
+  await type(lab, 'exit');
+  await expect.poll(() => screen(lab)).toMatch(/\/ # exit\s+\$\s*$/);
+  await expect(container(lab, 'box')).toContainText('exited');
+  await lab.getByRole('button', { name: 'Plain text' }).click();
+  await expect(lab.locator('[data-plain]')).toContainText('/ # echo $((6*7))\n42\n/ # echo never^C\n/ # exit\n$');
+  await lab.getByRole('button', { name: 'Plain text' }).click();
+
+  // Ctrl-D on an empty line ends the shell's input, as `exit` does
+  await type(lab, 'docker start -ai box');
+  await expect(container(lab, 'box')).toContainText('running');
+  await expect.poll(() => screen(lab)).toMatch(/\$ docker start -ai box\s+\/ # \s*$/);
+  await page.keyboard.press('Control+D');
+  await expect(container(lab, 'box')).toContainText('exited');
+  await expect.poll(() => screen(lab)).toMatch(/\/ # \s+\$\s*$/);
 });
 
 test('undo takes one command back, reset starts clean, and the session survives a reload', async ({ page }) => {
@@ -193,7 +308,7 @@ test('the lesson lab: suggested commands type themselves, and the goal is checke
   await lab.getByRole('button', { name: `docker inspect --format '{{.State.Status}}' web` }).click();
   await page.keyboard.press('Enter');
   await expect(lab.locator('[data-success]')).toContainText('Goal reached');
-  await expect(page.locator('[data-live]')).toHaveText('paused\n');
+  await expect(lab.locator('[data-live]')).toHaveText('paused\n');
 });
 
 test('plain text view shows the session as selectable text', async ({ page }) => {

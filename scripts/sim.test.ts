@@ -48,4 +48,30 @@ describe('npm run --silent sim -- --json (headless contract)', () => {
       .map((l) => JSON.parse(l) as { stdout: string });
     expect(out.map((o) => o.stdout)).toEqual(lines.map((_, i) => `vol${i}\n`));
   });
+
+  it('runs host shell lines: a file written on the host is bind-mounted into a container', () => {
+    const lines = ['echo from-host > note.txt', 'ls', 'docker run --rm -v "$PWD":/app busybox cat /app/note.txt', 'echo $(docker images -q | wc -l)', 'clear'];
+    const r = sim(['--json', '--images', 'busybox:latest'], lines.join('\n') + '\n');
+    const objs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(objs.map((o) => o.stdout)).toEqual(['', 'note.txt\n', 'from-host\n', '1\n', '']);
+    expect(objs.map((o) => o.exit)).toEqual([0, 0, 0, 0, 0]);
+    expect(objs[4]).toEqual({ cmd: 'clear', stdout: '', stderr: '', exit: 0, clear: true });
+  });
+
+  it('--tty: -it opens a session that takes the following lines until it ends', () => {
+    const lines = ['docker run -it --name s1 busybox sh', 'echo $((6*7))', 'exit 3', "docker ps -a --format '{{.Status}}'"];
+    const r = sim(['--json', '--tty', '--images', 'busybox:latest'], lines.join('\n') + '\n');
+    const objs = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(objs).toEqual([
+      { cmd: lines[0], stdout: '/ # ', stderr: '', exit: 0 },
+      { cmd: lines[1], stdout: '42\r\n/ # ', stderr: '', exit: 0, session: true },
+      { cmd: lines[2], stdout: '', stderr: '', exit: 3, session: true },
+      { cmd: lines[3], stdout: 'Exited (3) Less than a second ago\n', stderr: '', exit: 0 },
+    ]);
+  });
+
+  it('without --tty, -it is refused as docker refuses piped input', () => {
+    const r = sim(['--json', '--images', 'busybox:latest'], 'docker run -it busybox sh\n');
+    expect(JSON.parse(r.stdout)).toEqual({ cmd: 'docker run -it busybox sh', stdout: '', stderr: 'the input device is not a TTY\n', exit: 1 });
+  });
 });

@@ -1,15 +1,14 @@
-// `npm start`: the course on http://127.0.0.1:4321. Builds first when dist/ is missing or was built from
-// other sources (see lib/build-fingerprint.ts); a build needs no browser while the Mermaid cache is fresh.
+// `npm start`: the course on http://127.0.0.1:4321, with the real-Docker bridge (bridge/). Builds first
+// when dist/ is missing or was built from other sources (see lib/build-fingerprint.ts); a build needs no
+// browser while the Mermaid cache is fresh. Arguments go to the bridge: `npm start -- --unsafe`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { preview } from 'astro';
+import { serve } from '../bridge/main';
 import { fingerprint } from './lib/build-fingerprint';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const host = '127.0.0.1';
-const port = 4321;
 const stampFile = join(root, '.astro', 'dockhand-build.sha256');
 
 const current = fingerprint(root);
@@ -22,7 +21,5 @@ if (!built) {
   writeFileSync(stampFile, current);
 }
 
-// Astro moves to the next free port when 4321 is taken, so print where it really listens.
-const server = await preview({ root, logLevel: 'warn', server: { host, port } });
-console.log(`\nDockhand is running at http://${host}:${server.port}/ (Ctrl+C to stop)\n`);
-await server.closed();
+// the bridge moves to the next free port when 4321 is taken, and prints where it really listens
+await serve(join(root, 'dist'), process.argv.slice(2));

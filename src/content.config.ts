@@ -73,4 +73,21 @@ const labs = defineCollection({
     .strict(),
 });
 
-export const collections = { modules, lessons, quizzes, labs };
+/** content/glossary.yaml: the /glossary/ page; `<Term id>` links a lesson's word to its entry */
+const glossary = defineCollection({
+  loader: file('content/glossary.yaml'),
+  schema: z
+    .object({
+      /** the entry's anchor on /glossary/ (the file loader also takes it as the entry id) */
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      term: z.string().min(1),
+      /** one or two sentences, plain text */
+      definition: z.string().min(1),
+      /** the lesson and section (heading anchor) that teaches the term */
+      lesson: reference('lessons'),
+      section: z.string().regex(/^[a-z0-9-]+$/),
+    })
+    .strict(),
+});
+
+export const collections = { modules, lessons, quizzes, labs, glossary };

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { budgetProblems, ISLAND_JS_LIMITS, LOADER_LIMIT, PAGE_JS_LIMIT, pageWeight, type ReadAsset } from './page-weight';
+import { budgetProblems, ISLAND_DEFERRED_LIMITS, ISLAND_JS_LIMITS, LOADER_LIMIT, PAGE_JS_LIMIT, pageWeight, type ReadAsset } from './page-weight';
 
 const gz = (text: string) => gzipSync(text).length;
 
@@ -36,13 +36,26 @@ describe('pageWeight', () => {
     expect(weight.css).toBe(gz('body{color:red}') + gz('p{margin:0}'));
   });
 
+  it('counts dynamic imports apart, once, and not when the module is already loaded up front', () => {
+    const files = {
+      '/_astro/entry.js': 'import"./ui.js";const e=()=>import(`./engine.js`);const again=()=>import("./ui.js");const n=x=>import(`./${x}.js`)',
+      '/_astro/ui.js': 'export const ui=1',
+      '/_astro/engine.js': 'import"./daemon.js";import"./ui.js";export const go=()=>import("./builder.js")',
+      '/_astro/daemon.js': 'export const d=2',
+      '/_astro/builder.js': 'export const b=3;const e=()=>import("./engine.js")',
+    };
+    const weight = pageWeight('<div data-island="lab"></div><script type="module" src="/_astro/entry.js"></script>', assets(files));
+    expect(weight.js).toBe(gz(files['/_astro/entry.js']) + gz(files['/_astro/ui.js']));
+    expect(weight.deferredJs).toBe(gz(files['/_astro/engine.js']) + gz(files['/_astro/daemon.js']) + gz(files['/_astro/builder.js']));
+  });
+
   it('ignores JSON data scripts', () => {
     expect(pageWeight('<script type="application/json">{"a":1}</script>', assets({})).js).toBe(0);
   });
 });
 
 describe('budgetProblems', () => {
-  const base = { js: 0, css: 0, loaders: {}, componentJs: 0, islands: [] };
+  const base = { js: 0, deferredJs: 0, css: 0, loaders: {}, componentJs: 0, islands: [] };
 
   it('accepts a page with only small loaders', () => {
     expect(budgetProblems({ ...base, js: 500, loaders: { theme: 300, search: 200 } })).toEqual([]);
@@ -65,6 +78,16 @@ describe('budgetProblems', () => {
     expect(budgetProblems({ ...base, js: PAGE_JS_LIMIT + 1, componentJs: PAGE_JS_LIMIT + 1, islands: ['copy-code'] })).toEqual([
       `ships ${PAGE_JS_LIMIT + 1} B of JavaScript (limit ${PAGE_JS_LIMIT} B)`,
     ]);
+  });
+
+  it('holds what the lab loads on demand to its own limit', () => {
+    const limit = ISLAND_DEFERRED_LIMITS.lab!;
+    expect(budgetProblems({ ...base, js: 100, componentJs: 100, deferredJs: limit, islands: ['lab'] })).toEqual([]);
+    expect(budgetProblems({ ...base, js: 100, componentJs: 100, deferredJs: limit + 1, islands: ['lab'] })).toEqual([
+      `loads ${limit + 1} B of JavaScript on demand (limit ${limit} B)`,
+    ]);
+    // islands without a limit of their own load on demand freely (a quiz's grader, the search UI)
+    expect(budgetProblems({ ...base, js: 100, componentJs: 100, deferredJs: 10 * limit, islands: ['quiz'] })).toEqual([]);
   });
 
   it('rejects a loader that grew too big', () => {

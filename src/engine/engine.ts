@@ -4,6 +4,8 @@ import type { ApiResponse, ApiTraceEntry } from './api/http';
 import type { FollowHandle, Output } from './cli/command';
 import type { Clock } from './clock';
 import type { DockerEvent } from './daemon/events';
+import type { FileSystem } from './fs/types';
+import type { NetServices } from './shell/services';
 
 /** A run of output on one stream; in order, the chunks are what a terminal shows (pull progress before the ID). */
 export interface OutputChunk {
@@ -23,6 +25,8 @@ export interface ExecResult {
   follow?: (io: Output) => FollowHandle;
   /** present when the command opened an interactive session (`run -it`, `exec -it`, `start -ai`) */
   session?: InteractiveStream;
+  /** the line asked the terminal to clear its screen (`clear`); the escape sequence is not in the output */
+  clear?: true;
 }
 
 /**
@@ -49,8 +53,25 @@ export interface InteractiveStream {
 export interface ExecOptions {
   /** the caller can keep a stream open: commands that follow return `follow` instead of stopping */
   follow?: boolean;
-  /** shell variables for `$VAR` expansion */
+  /** shell variables for `$VAR` expansion (default: the host shell's variables) */
   env?: Readonly<Record<string, string>>;
+  /**
+   * The caller's input is a terminal (default: `follow`): `run -it`, `exec -it`, `start -ai` and
+   * `attach` return `session`. Without one they answer as docker does: "the input device is not a TTY".
+   */
+  tty?: boolean;
+}
+
+/** The learner's machine around the docker CLI: the host folder and the host shell's place in it. */
+export interface HostAccess {
+  /** the host folder (the build context and the source of bind mounts); read and write it freely */
+  readonly fs: FileSystem;
+  /** the host shell's working directory, e.g. /home/learner/project */
+  cwd(): string;
+  /** bash's prompt for it: `learner@dockhand:~/project$ ` */
+  prompt(): string;
+  /** the lines run so far, oldest first (what `history` prints) */
+  history(): readonly string[];
 }
 
 export interface EngineOptions {
@@ -63,7 +84,7 @@ export interface EngineOptions {
 }
 
 export interface Engine {
-  /** run one line (`docker …`); never throws */
+  /** run one terminal line: a `docker …` command, or a host shell line (`ls`, `docker ps -q | wc -l`); never throws */
   exec(line: string, opts?: ExecOptions): ExecResult;
   /** the whole engine state as plain JSON; restore(snapshot()) gives an engine that answers the same */
   snapshot(): unknown;
@@ -77,4 +98,11 @@ export interface Engine {
   read<T = unknown>(path: string, query?: Record<string, string>): ApiResponse<T>;
   /** runs what is due by now (sleeps ending, restart back-off, follow-stream output): a UI calls it on a timer */
   tick(): void;
+  /**
+   * The network as the simulated host sees it (the host shell's curl/wget/ping): `localhost:PORT` reaches
+   * the container port published there or a `--network host` server, container IPs are routed directly.
+   */
+  hostNet(): NetServices;
+  /** the host folder and shell (lines that are not plain `docker …` commands run there) */
+  readonly host: HostAccess;
 }

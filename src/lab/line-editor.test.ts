@@ -23,7 +23,7 @@ describe('decodeKeys', () => {
     ]);
   });
   it('knows the control keys and drops unknown escape sequences', () => {
-    expect(decodeKeys('\x03\x0c\x15\x17\x0b\t\x7f').map((k) => k.kind)).toEqual(['interrupt', 'clear-screen', 'kill-before', 'kill-word', 'kill-after', 'tab', 'backspace']);
+    expect(decodeKeys('\x03\x04\x0c\x15\x17\x0b\t\x7f').map((k) => k.kind)).toEqual(['interrupt', 'eof', 'clear-screen', 'kill-before', 'kill-word', 'kill-after', 'tab', 'backspace']);
     expect(decodeKeys('\x1b[15~x\x1bOA')).toEqual([{ kind: 'insert', text: 'x' }, { kind: 'up' }]);
   });
 });

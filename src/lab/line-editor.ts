@@ -26,6 +26,7 @@ export type Key =
         | 'down'
         | 'tab'
         | 'interrupt' // Ctrl-C
+        | 'eof' // Ctrl-D: ends an interactive session's input on an empty line
         | 'clear-screen'; // Ctrl-L
     };
 
@@ -45,6 +46,7 @@ const SEQUENCES: Record<string, Key['kind']> = {
   '\x0b': 'kill-after',
   '\x17': 'kill-word',
   '\x03': 'interrupt',
+  '\x04': 'eof',
   '\x0c': 'clear-screen',
   '\x1b[A': 'up',
   '\x1b[B': 'down',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine';
-import { LabSession, storageKey, type KeyValueStore } from './session';
+import { LabSession, loadSaved, storageKey, type KeyValueStore } from './session';
 import type { Scenario } from './scenario';
 
 const scenario: Scenario = {
@@ -58,9 +58,21 @@ describe('LabSession', () => {
     expect(state(b, 'web')).toBe('exited');
     expect(b.history.up('')).toBe('docker stop web');
   });
+  it('keeps two labs of one scenario apart by their lab ids', () => {
+    const store = memoryStore();
+    const first = new LabSession(scenario, make, store);
+    const second = new LabSession(scenario, make, store, `${scenario.id}-2`);
+    first.run('docker pause web');
+    second.run('docker stop web');
+    expect(loadSaved(store, scenario.id)?.commands).toEqual(['docker pause web']);
+    expect(loadSaved(store, `${scenario.id}-2`)?.history).toEqual(['docker stop web']);
+    expect(state(new LabSession(scenario, make, store), 'web')).toBe('paused');
+    expect(state(new LabSession(scenario, make, store, `${scenario.id}-2`), 'web')).toBe('exited');
+  });
   it('ignores a damaged store entry', () => {
     const store = memoryStore();
     store.setItem(storageKey(scenario.id), '{not json');
+    expect(loadSaved(store, scenario.id)).toBeUndefined();
     expect(state(new LabSession(scenario, make, store), 'web')).toBe('running');
   });
   it('replays shared commands, counting failures', () => {

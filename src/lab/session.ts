@@ -21,7 +21,19 @@ interface Saved {
   history: string[];
 }
 
-export const storageKey = (scenarioId: string) => `dockhand:lab:${scenarioId}:v1`;
+/** a lab's storage id is its scenario's id, numbered from the second lab of that scenario on a page */
+export const storageKey = (labId: string) => `dockhand:lab:${labId}:v1`;
+
+/** what the last visit left (commands and history), or undefined: nothing, or a damaged entry */
+export function loadSaved(store: KeyValueStore | undefined, labId: string): Saved | undefined {
+  try {
+    const raw = store?.getItem(storageKey(labId));
+    const saved = raw ? (JSON.parse(raw) as Saved) : undefined;
+    return Array.isArray(saved?.commands) && Array.isArray(saved?.history) ? saved : undefined;
+  } catch {
+    return undefined; // a damaged entry starts the lab afresh
+  }
+}
 
 export class LabSession {
   engine!: Engine;
@@ -33,8 +45,9 @@ export class LabSession {
     readonly scenario: Scenario,
     private readonly makeEngine: (images: string[]) => Engine,
     private readonly store?: KeyValueStore,
+    private readonly labId = scenario.id,
   ) {
-    const saved = this.load();
+    const saved = loadSaved(store, labId);
     this.history = new History(saved?.history ?? []);
     this.prepare();
     if (saved) this.replay(saved.commands);
@@ -99,19 +112,9 @@ export class LabSession {
     this.undoStack = [];
   }
 
-  private load(): Saved | undefined {
-    try {
-      const raw = this.store?.getItem(storageKey(this.scenario.id));
-      const saved = raw ? (JSON.parse(raw) as Saved) : undefined;
-      return Array.isArray(saved?.commands) && Array.isArray(saved?.history) ? saved : undefined;
-    } catch {
-      return undefined; // a damaged entry starts the lab afresh
-    }
-  }
-
   private save(): void {
     try {
-      this.store?.setItem(storageKey(this.scenario.id), JSON.stringify({ commands: this.commandLog, history: this.history.list() } satisfies Saved));
+      this.store?.setItem(storageKey(this.labId), JSON.stringify({ commands: this.commandLog, history: this.history.list() } satisfies Saved));
     } catch {
       // storage full or blocked: the session still works, it just won't survive a reload
     }

@@ -113,3 +113,30 @@ describe('replay', () => {
     expect(replay(engineAnswering(sim), real).map((r) => r.pass)).toEqual([false, true, true]);
   });
 });
+
+describe('build output (classic builder vs BuildKit)', () => {
+  const names = { id: () => 1, ip: () => 1 };
+  it('reduces both to the same steps, cache decisions and tags', () => {
+    const classic = {
+      stdout:
+        'Sending build context to Docker daemon  3.072kB\nStep 1/3 : FROM busybox\n ---> f501d072dd7e\nStep 2/3 : RUN echo hi\n ---> Using cache\n ---> b6d3b1f9123e\nStep 3/3 : COPY a.txt /a.txt\n ---> fba296255ce5\nStep 4/4 : ENV A=1\n ---> Running in d67e663901a3\nSuccessfully built edf7fc131b22\nSuccessfully tagged gt-build:1\n',
+      stderr: 'DEPRECATED: The legacy builder is deprecated\n',
+      exit: 0,
+    };
+    const buildkit = {
+      stdout: '',
+      stderr:
+        '#0 building with "default" instance using docker driver\n\n#4 [1/3] FROM docker.io/library/busybox:latest\n#4 DONE 0.0s\n\n#5 [2/3] RUN echo hi\n#5 CACHED\n\n#6 [3/3] COPY a.txt /a.txt\n#6 DONE 0.0s\n\n#7 exporting to image\n#7 naming to docker.io/library/gt-build:1 done\n#7 DONE 0.0s\n',
+      exit: 0,
+    };
+    const want = { stdout: 'cached RUN echo hi\nran    COPY a.txt /a.txt\ntagged docker.io/library/gt-build:1\n', stderr: '', exit: 0, layout: [] };
+    expect(canonical('docker build -t gt-build:1 .', classic, names)).toEqual(want);
+    expect(canonical('docker build -t gt-build:1 .', buildkit, names)).toEqual(want);
+  });
+  it('compares failures by the failing command and its code', () => {
+    const classic = { stdout: 'Step 2/2 : RUN exit 3\n ---> Running in 389e53052c45\n', stderr: "The command '/bin/sh -c exit 3' returned a non-zero code: 3\n", exit: 3 };
+    const buildkit = { stdout: '', stderr: '#5 [2/2] RUN exit 3\n#5 ERROR: x\nERROR: failed to build: failed to solve: process "/bin/sh -c exit 3" did not complete successfully: exit code: 3\n', exit: 1 };
+    expect(canonical('docker build .', classic, names)).toEqual(canonical('docker build .', buildkit, names));
+    expect(canonical('docker build .', buildkit, names).stdout).toBe('ran    RUN exit 3\nfailed: /bin/sh -c exit 3 exited 3\n');
+  });
+});

@@ -3,6 +3,7 @@
 // placeholders, and docker tables become rows of cells so that column widths (which follow the width of
 // those variable values) are compared as "laid out by docker's tabwriter" rather than character by
 // character. The same rules apply to the real transcript and to the simulator's answer.
+import { buildSummary, isBuildCommand } from './build-summary';
 
 export interface Output {
   stdout: string;
@@ -70,8 +71,10 @@ export function normaliseText(s: string, names: Names): string {
     .replace(IPV4, (ip) => (fromDefaultPool(ip) ? `<ip${names.ip(ip)}>` : ip));
 }
 
-export function canonical(cmd: string, out: Output, names: Names): Canonical {
+export function canonical(cmd: string, raw: Output, names: Names): Canonical {
   const layout: string[] = [];
+  // the classic builder of the recording machine and BuildKit agree on structure, not on text
+  const out = isBuildCommand(cmd) ? buildSummary(raw) : raw;
   const hostFigures = /^docker (?:container )?stats\b/.test(cmd);
   const figures = (s: string): string => (hostFigures ? s.replace(SIZE, '<size>').replace(PERCENT, '<pct>') : s);
   // what a container prints (run, exec, logs …) is never a docker table, even when it looks like one (`ps`)

@@ -3,6 +3,8 @@
 // course's cheat sheet are all generated from these specs, so they cannot drift apart.
 import type { ApiClient } from '../api/http';
 import type { Clock } from '../clock';
+import type { InteractiveStream } from '../engine';
+import type { FileSystem } from '../fs/types';
 
 export type FlagType =
   | 'bool'
@@ -81,6 +83,8 @@ export interface Invocation {
 export interface Output {
   out(text: string): void;
   err(text: string): void;
+  /** a follow stream ended by itself (the container stopped): the UI gives the prompt back */
+  end?(): void;
 }
 
 /** A live stream (`logs -f`, `events`, `stats`): the engine pushes chunks until the UI closes it. */
@@ -88,13 +92,26 @@ export interface FollowHandle {
   close(): void;
 }
 
+/** The client machine's files, as the CLI reads them (`docker build .` sends the folder as its context). */
+export interface HostFolder {
+  fs: FileSystem;
+  /** absolute working directory on the host */
+  cwd: string;
+}
+
 export interface CommandContext {
   inv: Invocation;
   api: ApiClient;
   io: Output;
   clock: Clock;
+  /** absent in a client without files (then `docker build` has no context to send) */
+  host?: HostFolder;
   /** Register a follow-up stream; only for commands that keep running after they return. */
   follow?(start: (io: Output) => FollowHandle): void;
+  /** the client's stdin is a terminal (docker checks this before `-it`) */
+  tty?: boolean;
+  /** hands the caller the interactive session the command opened (`run -it`, `exec -it`, `attach`) */
+  session?(stream: InteractiveStream): void;
 }
 
 /** Returns the process exit code. Handlers never throw for user errors: they print and return. */

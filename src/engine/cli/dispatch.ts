@@ -2,8 +2,8 @@
 // lookup and flags → the handler, which talks to the daemon only through the Engine API client.
 import type { ApiClient, ApiTraceEntry } from '../api/http';
 import type { Clock } from '../clock';
-import type { ExecResult, OutputChunk } from '../engine';
-import type { CommandContext, FollowHandle, Handler, Invocation, Output } from './command';
+import type { ExecResult, InteractiveStream, OutputChunk } from '../engine';
+import type { CommandContext, FollowHandle, Handler, HostFolder, Invocation, Output } from './command';
 import { parseCommandLine } from './parse';
 import { displayPath } from './spec';
 import { tokenize, type TokenizeOptions } from './tokenize';
@@ -13,8 +13,12 @@ export interface DispatchContext {
   clock: Clock;
   handlers: Readonly<Record<string, Handler>>;
   shell?: TokenizeOptions;
+  /** the host folder commands read files from (`docker build`) */
+  host?: HostFolder;
   /** set when the caller can keep a stream open (`logs -f`, attached `run`); headless callers leave it out */
   follow?: (start: (io: Output) => FollowHandle) => void;
+  /** the caller's input is a terminal: `-it` commands open an interactive session instead of refusing */
+  tty?: boolean;
 }
 
 /** the shell's status for a syntax error and for an unknown program */
@@ -24,14 +28,11 @@ const COMMAND_NOT_FOUND = 127;
 /** Commands docker 28 has but this engine does not simulate (yet), with what to tell the learner. */
 function notSimulated(inv: Invocation): string {
   const path = 'docker ' + displayPath(inv.spec, inv.typedPath).join(' ');
-  if (inv.spec.path.join(' ') === 'image build') {
-    return `${path}: building images from a Dockerfile is not available in this simulated engine yet; it arrives with the Dockerfile lessons.\n`;
-  }
   return `${path}: this command is not available in the simulated Docker engine of this course.\n`;
 }
 
-export function dispatch(line: string, ctx: DispatchContext): ExecResult {
-  // one ordered record of what was written; stdout and stderr are read off it
+/** One ordered record of what a command wrote; stdout and stderr are read off it. */
+function recorder(ctx: DispatchContext) {
   const output: OutputChunk[] = [];
   const write = (stream: OutputChunk['stream'], text: string) => {
     if (!text) return;
@@ -53,11 +54,18 @@ export function dispatch(line: string, ctx: DispatchContext): ExecResult {
     output,
     trace: [...innerTrace, ...ctx.api.takeTrace()],
   });
+  return { io, innerTrace, done };
+}
 
+type Recorder = ReturnType<typeof recorder>;
+
+export function dispatch(line: string, ctx: DispatchContext): ExecResult {
+  const rec = recorder(ctx);
+  const { io, innerTrace, done } = rec;
   // `$(docker ps -aq)`: a docker command inside a substitution runs first; its errors reach the terminal
   const substitute = (inner: string): string | undefined => {
     if (!/^\s*docker(\s|$)/.test(inner)) return ctx.shell?.substitute?.(inner);
-    const r = dispatch(inner, { ...ctx, follow: undefined });
+    const r = dispatch(inner, { ...ctx, follow: undefined, tty: false });
     io.err(r.stderr);
     innerTrace.push(...r.trace);
     return r.stdout;
@@ -72,7 +80,16 @@ export function dispatch(line: string, ctx: DispatchContext): ExecResult {
     io.err(`bash: ${words[0]}: command not found\n`);
     return done(COMMAND_NOT_FOUND);
   }
-  const parsed = parseCommandLine(words.slice(1));
+  return runDocker(words.slice(1), ctx, rec);
+}
+
+/** `docker ARGS…` already split into words (a program run by the host shell: pipes, `$(…)`, `;`). */
+export function dispatchArgs(args: string[], ctx: DispatchContext): ExecResult {
+  return runDocker(args, ctx, recorder(ctx));
+}
+
+function runDocker(args: string[], ctx: DispatchContext, { io, done }: Recorder): ExecResult {
+  const parsed = parseCommandLine(args);
   if (parsed.kind === 'answer') {
     io.out(parsed.answer.stdout);
     io.err(parsed.answer.stderr);
@@ -85,9 +102,11 @@ export function dispatch(line: string, ctx: DispatchContext): ExecResult {
     io.err(notSimulated(inv));
     return done(1);
   }
-  const cmd: CommandContext = { inv, api: ctx.api, io, clock: ctx.clock, follow: ctx.follow };
+  let opened: InteractiveStream | undefined;
+  const cmd: CommandContext = { inv, api: ctx.api, io, clock: ctx.clock, follow: ctx.follow, host: ctx.host, tty: ctx.tty ?? false, session: (s) => (opened = s) };
   try {
-    return done(handler(cmd));
+    const exit = handler(cmd);
+    return opened ? { ...done(exit), session: opened } : done(exit);
   } catch (e) {
     // a bug in the simulation must never take the UI down: report it the way docker reports errors
     io.err(`docker: internal error in the simulated engine: ${e instanceof Error ? e.message : String(e)}\n`);

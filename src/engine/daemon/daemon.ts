@@ -3,6 +3,8 @@
 // end, restart back-off) happens in tick(), which the engine calls before each command.
 import { Router } from '../api/router';
 import { registerAuthRoutes } from '../api/routes/auth';
+import { registerBuildRoutes } from '../api/routes/build';
+import { daemonBuildPorts } from '../builder/ports';
 import { registerContainerRoutes } from '../api/routes/containers';
 import { registerImagesRoutes } from '../api/routes/images';
 import { registerNetworksRoutes } from '../api/routes/networks';
@@ -47,6 +49,7 @@ export class Daemon implements ObjectsContext {
     for (const register of [registerContainerRoutes, registerImagesRoutes, registerVolumesRoutes, registerNetworksRoutes, registerSystemRoutes, registerAuthRoutes]) {
       register(this.api, this);
     }
+    registerBuildRoutes(this.api, this, daemonBuildPorts);
   }
 
   now(): number {

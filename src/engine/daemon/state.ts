@@ -7,6 +7,9 @@ import { newImageState, type ImageState } from './images/state';
 import { newNetworkState, type NetworkState } from './networks/state';
 import { newVolumeState, type VolumeState } from './volumes/state';
 import type { IdSource } from '../ids';
+import type { DirNode } from '../fs/node';
+import { newHostFolder } from './host-folder';
+import { newBuilderState, type BuilderState } from '../builder/state';
 
 export interface DaemonState {
   /** by container ID, in creation order */
@@ -18,6 +21,10 @@ export interface DaemonState {
   networks: NetworkState;
   /** the last PID handed out (docker top shows host PIDs) */
   lastPid: number;
+  /** build cache, layers builds made, recent build records */
+  builder: BuilderState;
+  /** the simulated host's files (the learner's working folder, bind-mount sources; see host-folder.ts) */
+  hostFiles: DirNode;
 }
 
 export function newDaemonState(ids: IdSource, now: number): DaemonState {
@@ -28,5 +35,7 @@ export function newDaemonState(ids: IdSource, now: number): DaemonState {
     volumes: newVolumeState(),
     networks: newNetworkState(ids, now),
     lastPid: 1200,
+    builder: newBuilderState(),
+    hostFiles: newHostFolder(now),
   };
 }

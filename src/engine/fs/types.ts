@@ -19,7 +19,7 @@ export interface Stat {
   target?: string;
 }
 
-export type FsErrorCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'EROFS' | 'EACCES' | 'EINVAL' | 'EBUSY';
+export type FsErrorCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'EROFS' | 'EACCES' | 'EINVAL' | 'EBUSY' | 'ELOOP';
 
 /** strerror(3) wording, which busybox and coreutils print after the path */
 export const FS_ERROR_TEXT: Record<FsErrorCode, string> = {
@@ -32,6 +32,7 @@ export const FS_ERROR_TEXT: Record<FsErrorCode, string> = {
   EACCES: 'Permission denied',
   EINVAL: 'Invalid argument',
   EBUSY: 'Resource busy',
+  ELOOP: 'Symbolic link loop',
 };
 
 export class FsError extends Error {

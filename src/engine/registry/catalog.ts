@@ -543,8 +543,8 @@ export const CATALOG: Record<string, CatalogRelease[]> = {
   'library/postgres': [
     postgres('17', '6', 'debian', 320_781_506, ['latest', 'bookworm']),
     postgres('17', '6', 'alpine', 234_120_355, ['alpine']),
-    postgres('16', '10', 'debian', 315_117_040, []),
-    postgres('16', '10', 'alpine', 231_950_274, []),
+    postgres('16', '10', 'debian', 315_117_040, ['16']),
+    postgres('16', '10', 'alpine', 231_950_274, ['16-alpine']),
   ],
   'library/redis': [
     redis('8.2.1', 'debian', 57_290_118, ['8', 'latest', 'bookworm']),

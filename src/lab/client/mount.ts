@@ -1,13 +1,22 @@
 // Brings every lab on the page to life: one session per lab element (so several labs stay independent),
 // its terminal, panels and buttons. The logic lives in the DOM-free modules next door; this wires them.
-import { createEngine, SystemClock, type ExecResult } from '../../engine';
+// The terminal comes up first; the simulated engine is a chunk of its own, fetched meanwhile, and the
+// first command waits for it at the terminal's gate (see notes/readme-lab.md, "What the lab loads").
+import type { ExecResult } from '../../engine';
+import { browserStorage, progressStore } from '../../lib/progress';
+import { History } from '../history';
 import { transitions, type Transition } from '../lifecycle';
 import { goalReached, type Scenario } from '../scenario';
-import { LabSession, type KeyValueStore } from '../session';
+import { LabSession, loadSaved, type KeyValueStore } from '../session';
 import { decodeShare, encodeShare } from '../share';
 import { containerEssentials, namesOf, type ContainerInspect, type LabViewModel } from '../view-model';
 import { renderDetails, renderDiagram, renderState, renderTrace, wireTabs } from './panels';
-import { LabTerminal } from './terminal';
+import { LabTerminal, type Running } from './terminal';
+import type { RealMode } from '../real/real-mode';
+
+/** the engine module, requested once per page however many labs it has */
+let engineModule: Promise<typeof import('../../engine')> | undefined;
+const loadEngine = () => (engineModule ??= import('../../engine'));
 
 const HELP = `This terminal runs a simulated Docker engine in your browser: try docker run, ps, stop, rm, logs, inspect.
 Shell words: clear (or Ctrl+L) clears the screen, help shows this.
@@ -30,32 +39,40 @@ function browserStore(): KeyValueStore | undefined {
 
 function mountLab(root: HTMLElement): void {
   const scenario = JSON.parse(root.dataset.lab!) as Scenario;
+  const labId = root.dataset.labId ?? scenario.id;
   const playground = root.dataset.variant === 'playground';
   const $ = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
-  const session = new LabSession(scenario, (images) => createEngine({ images, clock: new SystemClock() }), browserStore());
+  const store = browserStore();
+  const engineReady = loadEngine();
 
+  // what the greeting says is known before the engine is: the shared link, or the last visit's commands
+  const saved = loadSaved(store, labId);
   let greeting = 'Welcome to the Dockhand lab: a simulated Docker engine. Type `help` for tips.';
   const shared = playground ? decodeShare(location.hash) : undefined;
   if (shared) {
-    session.reset();
-    const failed = session.replay(shared);
     history.replaceState(null, '', location.pathname + location.search);
-    greeting = `Replayed ${shared.length} shared command${shared.length === 1 ? '' : 's'}${failed ? ` (${failed} failed)` : ''}. Undo takes them back one by one; Reset starts clean.`;
-  } else if (session.commands.length > 0) {
-    greeting = `Restored your last session (${session.commands.length} command${session.commands.length === 1 ? '' : 's'}). Reset starts over.`;
+    greeting = `Replayed ${shared.length} shared command${shared.length === 1 ? '' : 's'}. Undo takes them back one by one; Reset starts clean.`;
+  } else if (saved && saved.commands.length > 0) {
+    greeting = `Restored your last session (${saved.commands.length} command${saved.commands.length === 1 ? '' : 's'}). Reset starts over.`;
   }
 
-  let vm: LabViewModel = session.viewModel();
-  let selected: string | undefined = vm.containers[vm.containers.length - 1]?.name;
+  /** until the engine has arrived: the history from the last visit, for ↑ at the first prompt */
+  const earlyHistory = new History(saved?.history ?? []);
+  let session: LabSession | undefined;
+  let vm: LabViewModel = { containers: [], images: [], volumes: [], networks: [] };
+  let selected: string | undefined;
   const lastMove = new Map<string, Transition>();
   let lastOutput = '';
+  let goalWasReached = false;
   /** the last command and its API calls, until the trace panel shows them */
   let pendingTrace: { line: string; trace: ExecResult['trace'] } | undefined;
   let unsubscribe = () => {};
   let refreshQueued = false;
+  const lessonId = document.querySelector<HTMLElement>('[data-current-lesson]')?.dataset.currentLesson;
 
   const refresh = () => {
     refreshQueued = false;
+    if (!session || real?.active) return;
     if (pendingTrace) renderTrace($('[data-trace]'), pendingTrace.line, pendingTrace.trace);
     pendingTrace = undefined;
     const next = session.viewModel();
@@ -74,7 +91,11 @@ function mountLab(root: HTMLElement): void {
     renderDetails($('[data-details]'), current, inspect && inspect.status === 200 ? containerEssentials(inspect.body) : []);
     renderDiagram($('[data-diagram]'), $('[data-diagram-caption]'), current, current && lastMove.get(current.name));
     $<HTMLButtonElement>('[data-action="undo"]').disabled = !session.canUndo;
-    $('[data-success]').textContent = goalReached(scenario, vm, lastOutput) ? 'Goal reached. Well done! Keep exploring, or press Reset to try again.' : '';
+    const reached = goalReached(scenario, vm, lastOutput);
+    $('[data-success]').textContent = reached ? 'Goal reached. Well done! Keep exploring, or press Reset to try again.' : '';
+    // finishing a lesson's lab completes the lesson, as passing its quiz does
+    if (reached && !goalWasReached) progressStore(browserStorage()).recordLab(labId, lessonId);
+    goalWasReached = reached;
   };
   const queueRefresh = () => {
     if (refreshQueued) return;
@@ -83,7 +104,7 @@ function mountLab(root: HTMLElement): void {
   };
   const bindEngine = () => {
     unsubscribe();
-    unsubscribe = session.engine.subscribe(queueRefresh);
+    unsubscribe = session!.engine.subscribe(queueRefresh);
   };
 
   const live = $('[data-live]');
@@ -92,55 +113,98 @@ function mountLab(root: HTMLElement): void {
     if (liveText === undefined) afterPaint(() => ((live.textContent = liveText!), (liveText = undefined)));
     liveText = text.length > 1000 ? `${text.slice(0, 1000)}…` : text;
   };
+  /** the daemon ticks often while something streams, so its news shows promptly */
+  const tickEvery250ms = () => {
+    const timer = setInterval(() => session!.engine.tick(), 250);
+    return () => clearInterval(timer);
+  };
+  /** Real Docker mode (src/lab/real), once its switch has been pressed: while on, it runs the lines and draws the panels */
+  let real: RealMode | undefined;
   const plain = $<HTMLPreElement>('[data-plain]');
   const terminal = new LabTerminal($('[data-terminal]'), {
-    history: () => session.history,
-    names: () => namesOf(vm),
+    history: () => session?.history ?? earlyHistory,
+    names: () => (real?.active ? real.names() : namesOf(vm)),
     announce,
     transcriptChanged: () => {
       if (!plain.hidden) plain.textContent = terminal.transcript;
     },
-    run: (line, out) => {
+    prepare: () => (session || real?.active ? undefined : sessionReady),
+    sessionEnded: queueRefresh,
+    run: (line, out, ended): Running | undefined => {
+      if (real?.active) return real.run(line, out, ended);
+      const s = session!;
       if (line === 'help') {
-        session.history.add(line);
+        s.history.add(line);
         out(HELP, false);
         return undefined;
       }
-      const result: ExecResult = session.run(line, { follow: true });
+      const result: ExecResult = s.run(line, { follow: true });
       lastOutput = result.stdout;
+      // the line cleared the screen (`clear` in a host shell line): what `clear` writes, scrollback included
+      if (result.clear) out('\x1b[H\x1b[2J\x1b[3J', false);
       // in write order: `docker run` prints pull progress (stderr) before the container ID (stdout)
       for (const chunk of result.output) out(chunk.text, chunk.stream === 'stderr');
       pendingTrace = { line, trace: result.trace };
       queueRefresh();
+      if (result.session) {
+        result.session.onExit(tickEvery250ms());
+        return { kind: 'session', session: result.session };
+      }
       if (!result.follow) return undefined;
-      const handle = result.follow({ out: (t) => out(t, false), err: (t) => out(t, true) });
-      // a follow stream gets its news when the daemon ticks
-      const timer = setInterval(() => session.engine.tick(), 250);
+      const stopTicking = tickEvery250ms();
+      const handle = result.follow({
+        out: (t) => out(t, false),
+        err: (t) => out(t, true),
+        // the container stopped: `logs -f` and an attached `run` end, as docker's do
+        end: () => {
+          stopTicking();
+          queueRefresh();
+          ended();
+        },
+      });
       return {
+        kind: 'stream',
         close() {
-          clearInterval(timer);
+          stopTicking();
           handle.close();
           queueRefresh();
         },
       };
     },
   }, `Docker terminal: ${scenario.title}`);
-
-  bindEngine();
   terminal.start(greeting);
-  // the panels are drawn once the prompt is on screen
-  queueRefresh();
-  // simulated processes end (sleep 5) and restart in real time
-  setInterval(() => session.engine.tick(), 1000);
+  // the Real Docker switch fetches its code only when pressed
+  root.querySelector('[data-action="real"]')?.addEventListener('click', async () => {
+    real ??= (await import('../real/real-mode')).createRealMode({ root, terminal, announce, history: () => session?.history ?? earlyHistory, leave: refresh });
+    real.toggle();
+  });
+
+  const sessionReady = engineReady.then(({ createEngine, SystemClock }) => {
+    session = new LabSession(scenario, (images) => createEngine({ images, clock: new SystemClock() }), store, labId);
+    if (shared) {
+      session.reset();
+      const failed = session.replay(shared);
+      if (failed) terminal.note(`${failed} of the shared commands failed.`);
+    }
+    vm = session.viewModel();
+    selected = vm.containers[vm.containers.length - 1]?.name;
+    bindEngine();
+    // the panels are drawn once the prompt is on screen
+    queueRefresh();
+    // simulated processes end (sleep 5) and restart in real time
+    setInterval(() => session!.engine.tick(), 1000);
+    root.dataset.engine = 'ready'; // for tests and the benchmark: commands run without waiting from now on
+  });
 
   const showTab = wireTabs(root);
-  // a narrow playground shows the terminal as one of the tabs; wide, it stays beside the panels
-  const terminalTab = root.querySelector<HTMLButtonElement>('[data-tab="terminal"]');
-  const NARROW_PX = 832; // 52rem, as the stylesheet's container query
+  // a narrow lab shows the terminal as one of the tabs; wide, it stays in view (beside the panels in the
+  // playground, above them in a lesson)
+  const terminalTab = $<HTMLButtonElement>('[data-tab="terminal"]');
+  const NARROW_PX = playground ? 832 : 640; // 52rem, as the stylesheet's container query; 40rem for a lesson
   let narrow = false;
   const layout = () => {
     const now = root.clientWidth < NARROW_PX;
-    if (!terminalTab || now === narrow) return;
+    if (now === narrow) return;
     narrow = now;
     root.classList.toggle('lab-narrow', narrow);
     terminalTab.hidden = !narrow;
@@ -156,11 +220,13 @@ function mountLab(root: HTMLElement): void {
     }),
   );
   $('[data-action="undo"]').addEventListener('click', () => {
+    if (!session) return;
     const last = session.commands[session.commands.length - 1];
     if (session.undo()) terminal.note(`Undone: ${last}`);
     refresh();
   });
   $('[data-action="reset"]').addEventListener('click', () => {
+    if (!session) return;
     session.reset();
     bindEngine();
     lastMove.clear();
@@ -179,7 +245,7 @@ function mountLab(root: HTMLElement): void {
     else terminal.focus();
   });
   root.querySelector<HTMLButtonElement>('[data-action="share"]')?.addEventListener('click', async () => {
-    const url = `${location.origin}${location.pathname}${encodeShare(session.commands)}`;
+    const url = `${location.origin}${location.pathname}${encodeShare(session?.commands ?? [])}`;
     const box = $('[data-share]');
     const input = $<HTMLInputElement>('[data-share-url]');
     box.hidden = false;

@@ -29,10 +29,10 @@ describe('content/quizzes', () => {
     return { id: file.replace(/\.yaml$/, ''), data: result.data };
   });
 
-  it('has a quiz of six questions, one of them a command question, for every lesson', () => {
+  it('has a quiz of at least six questions, one of them a command question, for every lesson', () => {
     for (const lesson of lessons.keys()) {
       const entry = entries.find((e) => e.data.lesson === lesson);
-      expect(entry?.data.questions, lesson).toHaveLength(6);
+      expect(entry?.data.questions.length, lesson).toBeGreaterThanOrEqual(6);
       expect(entry!.data.questions.filter((q) => q.kind === 'command').length, lesson).toBeGreaterThanOrEqual(1);
     }
   });

@@ -22,6 +22,7 @@ interface Inspected {
     PortBindings: Record<string, { HostIp: string; HostPort: string }[] | null> | null;
     RestartPolicy: { Name: string; MaximumRetryCount: number };
   };
+  NetworkSettings: { Networks: Record<string, unknown> | null };
 }
 
 /** an engine in the question's starting state; throws if the scenario itself does not work */
@@ -83,6 +84,23 @@ function portHints(expected: string[], actual: string[]): string[] {
   return [`You published ${actual.map(code).join(', ')}, but the task asks for ${want.map(code).join(', ')}.`];
 }
 
+/** the value at a dotted path of inspect data (`HostConfig.Memory`) */
+function valueAt(data: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), data);
+}
+
+/** `want` holds for `actual` when equal; objects and arrays compare as subsets (every wanted item is found) */
+export function matchesSubset(want: unknown, actual: unknown): boolean {
+  if (Array.isArray(want)) return Array.isArray(actual) && want.every((w) => actual.some((a) => matchesSubset(w, a)));
+  if (want !== null && typeof want === 'object') {
+    if (actual === null || typeof actual !== 'object') return false;
+    return Object.entries(want).every(([k, w]) => matchesSubset(w, (actual as Record<string, unknown>)[k]));
+  }
+  return want === actual;
+}
+
+const json = (v: unknown) => code(JSON.stringify(v) ?? 'nothing');
+
 function containerHints(want: ContainerExpectation, all: Inspected[], created: Inspected[]): string[] {
   const c = all.find((x) => x.Name === `/${want.name}`);
   if (!c) {
@@ -108,6 +126,16 @@ function containerHints(want: ContainerExpectation, all: Inspected[], created: I
   if (want.restart && restartPolicy(c) !== want.restart) {
     hints.push(`The restart policy is ${code(restartPolicy(c))}, but the task asks for ${code(want.restart)}.`);
   }
+  if (want.networks) {
+    const on = Object.keys(c.NetworkSettings.Networks ?? {}).sort();
+    if (on.join() !== [...want.networks].sort().join()) {
+      hints.push(`${code(want.name)} is on ${on.map(code).join(', ') || 'no network'}, but the task asks for ${want.networks.map(code).join(', ')}.`);
+    }
+  }
+  for (const [path, value] of Object.entries(want.fields ?? {})) {
+    const actual = valueAt(c, path);
+    if (!matchesSubset(value, actual)) hints.push(`${code(path)} of ${code(want.name)} is ${json(actual)}, but the task needs ${json(value)}.`);
+  }
   return hints;
 }
 
@@ -126,6 +154,25 @@ function misplacedOptionHints(engine: Engine, created: Inspected[], want?: Conta
   });
 }
 
+/** images, networks and volumes the task asks to exist, read through the API as `docker … ls` does */
+function objectHints(expect: CommandExpectation, engine: Engine): string[] {
+  const hints: string[] = [];
+  const tags = engine.exec("docker images --format '{{.Repository}}:{{.Tag}}'").stdout.split('\n').map(normalizeImage);
+  for (const ref of expect.images ?? []) {
+    if (!tags.includes(normalizeImage(ref))) hints.push(`There is no local image ${code(ref)} afterwards.`);
+  }
+  for (const want of expect.networks ?? []) {
+    const r = engine.exec(`docker network inspect -f '{{.Internal}}' ${want.name}`);
+    if (r.exit !== 0) hints.push(`There is no network ${code(want.name)} afterwards.`);
+    else if (want.internal !== undefined && (r.stdout.trim() === 'true') !== want.internal) {
+      hints.push(want.internal ? `${code(want.name)} is not internal: create it with ${code('--internal')}.` : `${code(want.name)} should not be internal.`);
+    }
+  }
+  const volumes = engine.exec("docker volume ls -q").stdout.split('\n');
+  for (const name of expect.volumes ?? []) if (!volumes.includes(name)) hints.push(`There is no volume ${code(name)} afterwards.`);
+  return hints;
+}
+
 function expectationHints(expect: CommandExpectation, engine: Engine, result: { stdout: string; exit: number }, before: Set<string>): string[] {
   const all = inspectAll(engine);
   const created = all.filter((c) => !before.has(c.Name));
@@ -135,6 +182,7 @@ function expectationHints(expect: CommandExpectation, engine: Engine, result: { 
   for (const name of expect.absent ?? []) {
     if (all.some((c) => c.Name === `/${name}`)) hints.push(`${code(name)} still exists; the task is to remove it.`);
   }
+  hints.push(...objectHints(expect, engine));
   if (expect.stdoutIncludes && !result.stdout.includes(expect.stdoutIncludes)) {
     hints.push(`The output does not show ${code(expect.stdoutIncludes)}.`);
   }

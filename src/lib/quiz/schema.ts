@@ -59,8 +59,18 @@ export const containerExpectation = z
     command: z.array(z.string()).optional(),
     /** started in the background (`-d`): its output is not attached to the terminal */
     detached: z.boolean().optional(),
+    /** attached to exactly these networks (`bridge` for the default one) */
+    networks: z.array(z.string().min(1)).optional(),
+    /**
+     * any other `docker inspect` data, by dotted path: `HostConfig.Memory: 268435456`, `Config.User: redis`.
+     * Objects and arrays match as subsets (`Mounts: [{Name: pgdata}]` = some mount has that name).
+     */
+    fields: z.record(z.string().regex(/^[A-Z][A-Za-z]*(?:\.[A-Za-z0-9_-]+)*$/, 'a dotted inspect path such as "HostConfig.Memory"'), z.unknown()).optional(),
   })
   .strict();
+
+/** a network that must exist afterwards */
+const networkExpectation = z.object({ name: z.string().min(1), internal: z.boolean().optional() }).strict();
 
 export const commandExpectation = z
   .object({
@@ -71,9 +81,17 @@ export const commandExpectation = z
     absent: z.array(z.string().min(2)).optional(),
     /** text the command's output must contain */
     stdoutIncludes: z.string().min(1).optional(),
+    /** image references that must exist locally afterwards */
+    images: z.array(z.string().min(1)).optional(),
+    networks: z.array(networkExpectation).optional(),
+    /** volume names that must exist afterwards */
+    volumes: z.array(z.string().min(1)).optional(),
   })
   .strict()
-  .refine((e) => e.container || e.absent || e.stdoutIncludes, 'expect at least one of container, absent, stdoutIncludes');
+  .refine(
+    (e) => e.container || e.absent || e.stdoutIncludes || e.images || e.networks || e.volumes,
+    'expect at least one of container, absent, stdoutIncludes, images, networks, volumes',
+  );
 
 const command = z
   .object({

@@ -6,7 +6,8 @@ import { badRequest, DaemonError } from '../../daemon/errors';
 import { exitStream, logStream, type WaitCondition } from '../../daemon/containers/streams';
 import { normaliseSignal } from '../../daemon/process/plan';
 import { createContainer, type CreateBody } from '../../daemon/containers/create';
-import { createExec, inspectExec, startExec, type ExecCreateBody } from '../../daemon/containers/exec';
+import { createExec, getExec, inspectExec, startExec, type ExecCreateBody } from '../../daemon/containers/exec';
+import { attachTty, startExecSession } from '../../daemon/containers/tty';
 import { inspectContainer } from '../../daemon/containers/inspect';
 import * as life from '../../daemon/containers/lifecycle';
 import { listContainers } from '../../daemon/containers/list';
@@ -20,6 +21,7 @@ import type { DockerEvent } from '../../daemon/events';
 import type { ApiResponse } from '../http';
 import type { RouteCall, Router } from '../router';
 import type { BodyStream } from '../stream';
+import { registerContainerFileRoutes } from './container-files';
 
 const flag = (v: string | undefined) => v === '1' || v === 'true';
 const num = (v: string | undefined) => (v === undefined || v === '' ? undefined : Number(v));
@@ -82,6 +84,8 @@ export function registerContainerRoutes(r: Router, d: Daemon): void {
     const c = container(call);
     const wanted = { stdout: flag(call.query['stdout']), stderr: flag(call.query['stderr']) };
     containerEvent(d, c, 'attach');
+    // stdin on a TTY: the connection is upgraded to the terminal itself
+    if (flag(call.query['stdin']) && c.config.Tty) return ok(attachTty(d, c), 101);
     return ok(logStream(d, c, c.logs.length, (l) => wanted[l.stream]));
   });
   r.add('GET', '/containers/{id}/logs', (call) => {
@@ -97,7 +101,12 @@ export function registerContainerRoutes(r: Router, d: Daemon): void {
   r.add('GET', '/containers/{id}/top', (call) => ok(containerTop(d, container(call), call.query['ps_args'] ?? '')));
   r.add('GET', '/containers/{id}/stats', (call) => ok(containerStats(d, container(call))));
   r.add('POST', '/containers/{id}/exec', (call) => ok({ Id: createExec(d, call.params['id']!, call.body as ExecCreateBody).id }, 201));
-  r.add('POST', '/exec/{id}/start', (call) => ok(startExec(d, call.params['id']!, (call.body as { Detach?: boolean } | undefined)?.Detach ?? false)));
+  r.add('POST', '/exec/{id}/start', (call) => {
+    const detach = (call.body as { Detach?: boolean } | undefined)?.Detach ?? false;
+    const x = getExec(d, call.params['id']!);
+    const session = !detach && x.tty && x.attachStdin ? startExecSession(d, x) : undefined;
+    return session ? ok(session, 101) : ok(startExec(d, x.id, detach));
+  });
   r.add('GET', '/exec/{id}/json', (call) => ok(inspectExec(d, call.params['id']!)));
   r.add('POST', '/containers/prune', (call) => ok(pruneContainers(d, parseFilters(call.query['filters']))));
   r.add('GET', '/events', (call) => {
@@ -116,4 +125,5 @@ export function registerContainerRoutes(r: Router, d: Daemon): void {
     };
     return ok(stream);
   });
+  registerContainerFileRoutes(r, d);
 }

@@ -5,6 +5,7 @@ import { statusText } from '../../daemon/containers/list';
 import { statusOf } from '../../daemon/containers/model';
 import { imageSize } from '../../daemon/images/model';
 import { storedBytes } from '../../daemon/images/store';
+import { volumeSize } from '../../daemon/volumes/model';
 import { listImages } from '../../daemon/images/views';
 import {
   API_VERSION,
@@ -20,6 +21,9 @@ import {
 } from '../../daemon/system-info';
 import type { Router } from '../router';
 import { volumeView } from './volumes';
+import { rwSize } from '../../daemon/containers/rootfs';
+import { buildCacheItems, builderSize } from '../../builder/prune';
+import { builderOf } from '../../builder/state';
 
 function version() {
   const engine = ENGINE_DETAILS;
@@ -153,15 +157,16 @@ function diskUsage(d: Daemon) {
           State: statusOf(c.state),
           Status: statusText(c.state, d.now()),
           Mounts: c.mounts,
-          SizeRw: 0,
-          SizeRootFs: img ? imageSize(img) : 0,
+          SizeRw: rwSize(c),
+          SizeRootFs: (img ? imageSize(img) : 0) + rwSize(c),
         };
       }),
     Volumes: Object.values(d.state.volumes.volumes).map((v) => ({
       ...volumeView(v),
-      UsageData: { Size: v.sizeBytes, RefCount: volumeRefs(v.name) },
+      UsageData: { Size: volumeSize(v), RefCount: volumeRefs(v.name) },
     })),
-    BuildCache: [],
+    BuildCache: buildCacheItems(builderOf(d.state), d.state.images),
+    BuilderSize: builderSize(builderOf(d.state), d.state.images),
   };
 }
 

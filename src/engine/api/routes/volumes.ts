@@ -2,7 +2,7 @@
 // remove (in-use refusal, `force` ignores a missing volume) and prune (anonymous only unless `all`).
 import type { Daemon } from '../../daemon/daemon';
 import { badRequest, DaemonError } from '../../daemon/errors';
-import { isAnonymous, mountpoint, type Volume } from '../../daemon/volumes/model';
+import { isAnonymous, mountpoint, volumeSize, type Volume } from '../../daemon/volumes/model';
 import { createVolume, getVolume, removeVolume } from '../../daemon/volumes/store';
 import { boolFilter, decodeFilters, filterMatch, labelsMatch, type FilterArgs } from '../filters';
 import type { Router } from '../router';
@@ -89,7 +89,7 @@ export function registerVolumesRoutes(router: Router, d: Daemon): void {
       if ((!all && !isAnonymous(v)) || inUse(v.name) || !labelsMatch(v.labels, f.label)) continue;
       removeVolume(vols(), d, v.name, []);
       deleted.push(v.name);
-      reclaimed += v.sizeBytes;
+      reclaimed += volumeSize(v);
     }
     return { status: 200, body: { VolumesDeleted: deleted.length ? deleted : null, SpaceReclaimed: reclaimed } };
   });

@@ -15,6 +15,9 @@ import { containerEvent } from './notify';
 import { normaliseSignal } from '../process/plan';
 import { primaryNetworkName } from './sandbox';
 import { addContainer, containerByName, getContainer, nameConflict } from './store';
+import { prepareRootfs } from './rootfs';
+import { hostFolderRaw, hostFs } from '../host-folder';
+import { dir } from '../../fs/node';
 
 /** HostConfig as a create request may carry it: fields the daemon checks without keeping them too. */
 type CreateHostConfig = Partial<HostConfig> & { CpuPeriod?: number; CpuQuota?: number; LogConfig?: { Type?: string; Config?: Record<string, string> } };
@@ -121,6 +124,7 @@ function hostConfigOf(h: Partial<HostConfig>): HostConfig {
     ShmSize: h.ShmSize || 64 * 1024 * 1024,
     ...(h.Mounts?.length ? { Mounts: h.Mounts } : {}),
     ...(h.Tmpfs && Object.keys(h.Tmpfs).length ? { Tmpfs: h.Tmpfs } : {}),
+    ...(h.VolumesFrom?.length ? { VolumesFrom: h.VolumesFrom } : {}),
     Init: h.Init ?? null,
     Memory: memory,
     MemoryReservation: h.MemoryReservation ?? 0,
@@ -133,8 +137,9 @@ function hostConfigOf(h: Partial<HostConfig>): HostConfig {
 }
 
 /** `-v name:/path[:ro]`, `-v /host:/path`, `--mount …`, then `-v /path` and image VOLUMEs not covered. */
-function mountsFor(d: Daemon, binds: string[], requests: MountRequest[], imageVolumes: string[]): MountPoint[] {
+function mountsFor(d: Daemon, binds: string[], requests: MountRequest[], imageVolumes: string[], volumesFrom: string[]): MountPoint[] {
   const mounts: MountPoint[] = [];
+  const host = hostFolderRaw(d);
   const volume = (name: string, dst: string, mode: string, rw: boolean): MountPoint => ({ Type: 'volume', Name: name, Source: mountpoint(name), Destination: dst, Driver: 'local', Mode: mode, RW: rw, Propagation: '' });
   for (const spec of binds) {
     const parts = spec.split(':');
@@ -144,7 +149,11 @@ function mountsFor(d: Daemon, binds: string[], requests: MountRequest[], imageVo
       throw badRequest(`invalid volume specification: '${spec}': invalid mount config for type "volume": invalid mount path: '${dst}' mount path must be absolute`);
     }
     if (src === '') mounts.push(volume(createAnonymousVolume(d.state.volumes, d).name, dst!, '', true));
-    else if (src!.startsWith('/')) mounts.push({ Type: 'bind', Source: src!, Destination: dst!, Mode: mode, RW: rw, Propagation: 'rprivate' });
+    else if (src!.startsWith('/')) {
+      // `-v` creates a missing host directory (`--mount` refuses, below)
+      if (!host.lstat(src!)) hostFs(d).mkdir(src!, { parents: true });
+      mounts.push({ Type: 'bind', Source: src!, Destination: dst!, Mode: mode, RW: rw, Propagation: 'rprivate' });
+    }
     else mounts.push(volume(createVolume(d.state.volumes, d, { name: src }).name, dst!, mode || 'z', rw));
   }
   for (const m of requests) {
@@ -154,9 +163,19 @@ function mountsFor(d: Daemon, binds: string[], requests: MountRequest[], imageVo
       const name = m.Source ? createVolume(d.state.volumes, d, { name: m.Source }).name : createAnonymousVolume(d.state.volumes, d).name;
       mounts.push(volume(name, m.Target, 'z', rw));
     } else if (m.Type === 'bind') {
+      if (m.Source && !host.lstat(m.Source)) throw badRequest(`invalid mount config for type "bind": bind source path does not exist: ${m.Source}`);
       mounts.push({ Type: 'bind', Source: m.Source ?? '', Destination: m.Target, Mode: '', RW: rw, Propagation: 'rprivate' });
     } else {
       mounts.push({ Type: 'tmpfs', Source: '', Destination: m.Target, Mode: '', RW: rw, Propagation: '' });
+    }
+  }
+  // --volumes-from c[:ro|:rw]: the other container's volumes and binds at the same paths
+  for (const spec of volumesFrom) {
+    const [ref, mode] = spec.split(':');
+    const from = getContainer(d.state, ref!);
+    for (const m of from.mounts) {
+      if (m.Type === 'tmpfs' || mounts.some((x) => x.Destination === m.Destination)) continue;
+      mounts.push({ ...m, RW: mode ? mode === 'rw' : m.RW, Mode: mode ?? m.Mode });
     }
   }
   for (const path of imageVolumes) {
@@ -224,7 +243,7 @@ export function createContainer(d: Daemon, body: CreateBody, requestedName: stri
     restartCount: 0,
     manuallyStopped: false,
     manuallyRestarted: false,
-    mounts: mountsFor(d, hostConfig.Binds ?? [], hostConfig.Mounts ?? [], Object.keys(config.Volumes ?? {})),
+    mounts: mountsFor(d, hostConfig.Binds ?? [], hostConfig.Mounts ?? [], Object.keys(config.Volumes ?? {}), hostConfig.VolumesFrom ?? []),
     ports: {},
     sandboxId: '',
     logs: [],
@@ -233,7 +252,11 @@ export function createContainer(d: Daemon, body: CreateBody, requestedName: stri
     restartDelay: 0,
     pausedAt: 0,
     execIds: [],
+    rwLayer: dir(),
+    tmpfs: {},
+    etcFiles: dir(),
   };
+  prepareRootfs(d, c);
   addContainer(d.state, c);
   containerEvent(d, c, 'create');
   return { container: c, warnings };

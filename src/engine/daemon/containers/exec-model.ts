@@ -13,4 +13,7 @@ export interface ExecRecord {
   endsAt?: number;
   exitCode: number | null;
   pid: number;
+  /** ms since epoch when its process started, and what it holds in memory (for ps, top and stats) */
+  startedAt?: number;
+  memory?: number;
 }

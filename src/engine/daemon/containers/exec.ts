@@ -4,7 +4,10 @@
 import type { Daemon } from '../daemon';
 import { conflict, notFound, serverError } from '../errors';
 import { launchExec } from '../process/launch';
-import { renderLine } from '../process/plan';
+import { renderLine, type PlannedLine } from '../process/plan';
+import { execUnderMemoryLimit } from '../process/oom';
+import { HOST_MEMORY } from '../system-info';
+import { usage } from './processes';
 import type { ExecRecord } from './exec-model';
 import { statusOf, type LogLine } from './model';
 import { containerEvent } from './notify';
@@ -57,28 +60,9 @@ export interface ExecOutcome {
   running: boolean;
 }
 
-export function startExec(d: Daemon, id: string, detach: boolean): ExecOutcome {
-  const x = getExec(d, id);
-  if (x.running || x.exitCode !== null) throw conflict(`Error: Exec command ${id} is already running`);
-  const c = getContainer(d.state, x.containerId);
-  if (!c.state.Running || c.state.Paused) throw conflict(`container ${c.id} is not running`);
-  const started = d.now();
-  const ctx = programContext(d, c, started, { env: x.env, workingDir: x.workingDir });
-  const launched = launchExec(x.argv, ctx);
-  containerEvent(d, c, `exec_start: ${x.argv.join(' ')}`, { execID: x.id });
-  if ('failure' in launched) {
-    x.exitCode = launched.failure.exitCode;
-    containerEvent(d, c, 'exec_die', { execID: x.id, exitCode: String(x.exitCode) });
-    // detached, nobody reads the stream: the start request itself fails with runc's message
-    if (detach) throw serverError(launched.failure.message);
-    return { output: [{ t: started, stream: 'stdout', text: launched.failure.message + '\r' }], running: false };
-  }
-  const run = launched.run;
-  x.pid = ++d.state.lastPid;
-  x.running = true;
-  x.exitCode = run.code;
-  // a TTY has one output stream, and its line discipline ends lines with CRLF
-  const output = run.output.map(
+/** An exec's output as its client reads it: a TTY has one stream, and its line discipline ends lines with CRLF. */
+function execOutput(x: ExecRecord, lines: PlannedLine[], started: number): LogLine[] {
+  return lines.map(
     (l): LogLine => ({
       t: started + l.at,
       stream: x.tty ? 'stdout' : l.stream,
@@ -86,6 +70,40 @@ export function startExec(d: Daemon, id: string, detach: boolean): ExecOutcome {
       ...(l.partial ? { partial: true } : {}),
     }),
   );
+}
+
+export function startExec(d: Daemon, id: string, detach: boolean): ExecOutcome {
+  const x = getExec(d, id);
+  if (x.running || x.exitCode !== null) throw conflict(`Error: Exec command ${id} is already running`);
+  const c = getContainer(d.state, x.containerId);
+  if (!c.state.Running || c.state.Paused) throw conflict(`container ${c.id} is not running`);
+  const started = d.now();
+  // the process exists (PID, start time) while its program runs: `ps` lists itself
+  x.pid = ++d.state.lastPid;
+  x.startedAt = started;
+  const ctx = programContext(d, c, started, { env: x.env, workingDir: x.workingDir, record: x });
+  const launched = launchExec(x.argv, ctx);
+  containerEvent(d, c, `exec_start: ${x.argv.join(' ')}`, { execID: x.id });
+  if ('failure' in launched) {
+    x.pid = 0;
+    x.exitCode = launched.failure.exitCode;
+    containerEvent(d, c, 'exec_die', { execID: x.id, exitCode: String(x.exitCode) });
+    // detached, nobody reads the stream: the start request itself fails with runc's message
+    if (detach) throw serverError(launched.failure.message);
+    return { output: [{ t: started, stream: 'stdout', text: launched.failure.message + '\r' }], running: false };
+  }
+  // the program may have ended the container (`kill 1` to a server that handles it): it died with it
+  if (!c.state.Running) {
+    Object.assign(x, { running: false, pid: 0, exitCode: launched.run.duration === Infinity ? 137 : launched.run.code });
+    return { output: execOutput(x, launched.run.output, started), running: false };
+  }
+  const room = (c.hostConfig.Memory || HOST_MEMORY) - usage(d, c).memory;
+  const { run, oomKilled } = execUnderMemoryLimit(launched.run, room);
+  if (oomKilled) containerEvent(d, c, 'oom', {}, started + run.duration);
+  if (run.memory !== undefined) x.memory = run.memory;
+  x.running = true;
+  x.exitCode = run.code;
+  const output = execOutput(x, run.output, started);
   if (run.duration === Infinity) return { output, running: true };
   x.endsAt = started + run.duration;
   if (!detach) d.advanceTo(x.endsAt);

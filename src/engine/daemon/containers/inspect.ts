@@ -8,6 +8,7 @@ import { isPredefined, type Endpoint, type Network } from '../networks/model';
 import { statusOf, type ContainerRecord, type PortBinding } from './model';
 
 import { DOCKER_ROOT as ROOT } from '../system-info';
+import { rwSize } from './rootfs';
 /** Go's time.Time in JSON: RFC 3339 with the fraction trimmed; the zero time for "never". */
 const goTime = (ms: number): string => (ms === 0 ? GO_ZERO_TIME : rfc3339Nano(ms));
 
@@ -48,7 +49,7 @@ function hostConfigView(c: ContainerRecord) {
     RestartPolicy: h.RestartPolicy,
     AutoRemove: h.AutoRemove,
     VolumeDriver: '',
-    VolumesFrom: null,
+    VolumesFrom: h.VolumesFrom ?? null,
     ConsoleSize: [0, 0],
     CapAdd: h.CapAdd,
     CapDrop: h.CapDrop,
@@ -228,7 +229,7 @@ export function inspectContainer(d: Daemon, c: ContainerRecord, withSize = false
       },
       Name: 'overlay2',
     },
-    ...(withSize ? { SizeRw: 0, SizeRootFs: img ? imageSize(img) : 0 } : {}),
+    ...(withSize ? { SizeRw: rwSize(c), SizeRootFs: (img ? imageSize(img) : 0) + rwSize(c) } : {}),
     Mounts: c.mounts,
     Config: {
       ...c.config,

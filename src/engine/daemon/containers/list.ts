@@ -13,6 +13,7 @@ import { inspectNetworks, networksByName, portsView } from './inspect';
 
 export type { FilterArgs as Filters } from '../../api/filters';
 import type { FilterArgs as Filters } from '../../api/filters';
+import { rwSize } from './rootfs';
 
 const ACCEPTED = ['ancestor', 'before', 'exited', 'expose', 'health', 'id', 'label', 'name', 'network', 'publish', 'since', 'status', 'volume', 'is-task'];
 const STATUSES = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
@@ -162,7 +163,7 @@ function summary(d: Daemon, c: ContainerRecord, now: number, size: boolean, netw
     Command: commandLine(c),
     Created: Math.floor(c.created / 1000),
     Ports: ports,
-    ...(size ? { SizeRw: 0, SizeRootFs: img ? imageSize(img) : 0 } : {}),
+    ...(size ? { SizeRw: rwSize(c), SizeRootFs: (img ? imageSize(img) : 0) + rwSize(c) } : {}),
     Labels: c.config.Labels,
     State: statusOf(c.state),
     Status: statusText(c.state, now),

@@ -2,6 +2,7 @@
 // kept as plain JSON so the whole daemon snapshots and restores exactly. `config` and `hostConfig` are
 // stored in the Engine API's own shape (as the create request carries them), so inspect is a view.
 import type { ProcessPlan } from '../process/plan';
+import type { DirNode } from '../../fs/node';
 
 /** moby container/state.go flags; the derived status ('running', 'exited' …) is computed, never stored. */
 export interface StateFlags {
@@ -71,6 +72,8 @@ export interface HostConfig {
   ShmSize: number;
   /** `--mount` requests, as given (inspect shows them) */
   Mounts?: MountRequest[];
+  /** `--volumes-from container[:ro|rw]` (omitted when none) */
+  VolumesFrom?: string[];
   /** `--tmpfs path[:options]` (omitted when none) */
   Tmpfs?: Record<string, string>;
   Init: boolean | null;
@@ -123,6 +126,10 @@ export interface ProcessRun {
   /** how many lines of the plan's repeating output have been logged */
   repeated: number;
   pid: number;
+  /** requests the process has answered (absent: none yet) */
+  served?: number;
+  /** what a server process keeps in memory between requests (redis keys), lost when it exits */
+  data?: Record<string, string>;
 }
 
 export interface ContainerRecord {
@@ -156,6 +163,12 @@ export interface ContainerRecord {
   /** ms since epoch when it was paused (0 when not paused): a frozen process's plan resumes later */
   pausedAt: number;
   execIds: string[];
+  /** the container's writable layer (a layer tree: changes, whiteouts); survives stop/start, goes with rm */
+  rwLayer: DirNode;
+  /** tmpfs contents by mount destination; emptied whenever the container stops */
+  tmpfs: Record<string, DirNode>;
+  /** /etc/hostname, /etc/hosts, /etc/resolv.conf as the daemon wrote them at the last start (bind-mounted) */
+  etcFiles: DirNode;
 }
 
 export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';

@@ -3,6 +3,7 @@ import type { Daemon } from '../daemon';
 import { conflict, serverError } from '../errors';
 import { HOST_CPUS, HOST_MEMORY } from '../system-info';
 import { statusOf, type ContainerRecord, type LogLine } from './model';
+import { processEntries, usage } from './processes';
 
 export interface LogsQuery {
   stdout: boolean;
@@ -63,30 +64,26 @@ function psTable(procs: Proc[], psArgs: string): { Titles: string[]; Processes: 
   return { Titles: cols.map(([t]) => t), Processes: procs.map((p) => cols.map(([, v]) => v(p))) };
 }
 
-/** `docker top`: the main process and the running exec'd processes. */
+/** `docker top`: the container's process table with host PIDs (processes.ts). */
 export function containerTop(d: Daemon, c: ContainerRecord, psArgs: string) {
   const status = statusOf(c.state);
   if (status === 'restarting') throw conflict(`Container ${c.id} is restarting, wait until the container is running`);
   if (!c.state.Running || !c.process) throw conflict(`container ${c.id} is not running`);
-  const main = c.process;
-  const shim = main.pid - 20;
-  const execs = c.execIds.map((id) => d.state.execs[id]!).filter((x) => x.running);
-  const argv = [c.path, ...c.args];
-  // with --init, the container's PID 1 is docker-init, which runs the command as its child
-  const mainProcs = c.hostConfig.Init
-    ? [
-        { pid: main.pid, ppid: shim, started: main.startedAt, argv: ['/sbin/docker-init', '--', ...argv] },
-        { pid: main.pid + 1, ppid: main.pid, started: main.startedAt, argv },
-      ]
-    : [{ pid: main.pid, ppid: shim, started: main.startedAt, argv }];
-  return psTable([...mainProcs, ...execs.map((x) => ({ pid: x.pid, ppid: shim, started: c.state.StartedAt, argv: x.argv }))], psArgs);
+  const shim = c.process.pid - 20;
+  const procs = processEntries(d, c).map((p) => ({
+    pid: p.hostPid,
+    ppid: p.role === 'init-child' ? c.process!.pid : shim,
+    started: p.startedAt,
+    argv: p.argv,
+  }));
+  return psTable(procs, psArgs);
 }
 
 /** One stats sample in the Engine API's shape (the CLI computes the percentages from it). */
 export function containerStats(d: Daemon, c: ContainerRecord) {
   const running = c.state.Running && !c.state.Restarting && c.process !== null;
   const limit = running ? c.hostConfig.Memory || HOST_MEMORY : 0;
-  const usage = running ? c.process!.plan.memory : 0;
+  const table = running ? usage(d, c) : { memory: 0, pids: 0 };
   const upSeconds = running ? Math.floor((d.now() - c.state.StartedAt) / 1000) : 0;
   // a container on a network receives a little broadcast traffic over time (as the reference shows)
   const rx = running && c.sandboxId ? 646 + upSeconds * 3 : 0;
@@ -97,13 +94,13 @@ export function containerStats(d: Daemon, c: ContainerRecord) {
     id: c.id,
     read,
     preread: running ? new Date(d.now() - 1000).toISOString() : '0001-01-01T00:00:00Z',
-    pids_stats: running ? { current: 1 + c.execIds.filter((id) => d.state.execs[id]?.running).length, limit: c.hostConfig.PidsLimit ?? 0 } : {},
+    pids_stats: running ? { current: table.pids, limit: c.hostConfig.PidsLimit ?? 0 } : {},
     blkio_stats: { io_service_bytes_recursive: running ? [] : null },
     num_procs: 0,
     storage_stats: {},
     cpu_stats: cpu,
     precpu_stats: cpu,
-    memory_stats: running ? { usage: usage, stats: { inactive_file: 0 }, limit } : {},
+    memory_stats: running ? { usage: table.memory, stats: { inactive_file: 0 }, limit } : {},
     ...(running && c.sandboxId ? { networks: { eth0: { rx_bytes: rx, rx_packets: Math.ceil(rx / 100), rx_errors: 0, rx_dropped: 0, tx_bytes: 0, tx_packets: 0, tx_errors: 0, tx_dropped: 0 } } } : {}),
   };
 }

@@ -5,13 +5,20 @@ import { badRequest, DaemonError } from '../errors';
 import type { Daemon } from '../daemon';
 import { classify } from '../process/classify';
 import { launchMain } from '../process/launch';
-import { reactionTo, renderLine, SIGNAL_NUMBERS, type PlannedLine } from '../process/plan';
+import { endedByOom, underMemoryLimit } from '../process/oom';
+import { reactionTo, renderLine, SIGNAL_NUMBERS, type PlannedLine, type SignalReaction } from '../process/plan';
 import type { ProgramContext } from '../process/program';
 import { LOG_LIMIT, type ContainerRecord, type ProcessRun } from './model';
 import { containerEvent } from './notify';
+import { hasTtyClient } from './tty';
 import { volumeMounted, volumeUnmounted } from '../volumes/store';
 import { attachSandbox, primaryIp, releaseSandbox } from './sandbox';
 import { removeContainer } from './removal';
+import { HOST_MEMORY } from '../system-info';
+import type { ExecRecord } from './exec-model';
+import { containerSystem } from './system';
+import type { LaunchingMain } from './processes';
+import { clearTmpfs, containerFs, writeEtcFiles } from './rootfs';
 
 const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -30,21 +37,29 @@ export function processEnv(c: ContainerRecord, passwd: boolean, extra: string[] 
   return env;
 }
 
-export function programContext(d: Daemon, c: ContainerRecord, now: number, exec?: { env: string[]; workingDir: string }): ProgramContext {
+/**
+ * What a program runs in; `exec.record` is the exec instance being started, `main` the main process
+ * being started (either is listed by ps while its program runs).
+ */
+export function programContext(d: Daemon, c: ContainerRecord, now: number, exec?: { env: string[]; workingDir: string; record?: ExecRecord }, main?: LaunchingMain): ProgramContext {
   const img = d.state.images.images[c.imageId];
   const kind = img ? classify(img) : { app: '' as const, base: 'debian' as const, passwd: true };
+  const fs = containerFs(d, c);
   return {
+    sys: containerSystem(d, c, fs, exec?.record ?? main),
     ...kind,
     env: processEnv(c, kind.passwd, exec?.env),
     hostname: c.config.Hostname,
     workingDir: exec?.workingDir || c.config.WorkingDir,
-    stdinOpen: c.config.OpenStdin && !c.config.StdinOnce,
+    // a terminal attached before start (`run -it`, `start -ai`) holds stdin open until it detaches or exits
+    stdinOpen: c.config.OpenStdin && (!c.config.StdinOnce || hasTtyClient(d, c)),
     now,
     ip: primaryIp(d, c),
   };
 }
 
-function appendLog(c: ContainerRecord, lines: PlannedLine[], t: number): void {
+/** Adds lines written at `t` to the container's log (the main process's plan, a server answering a request). */
+export function appendLog(c: ContainerRecord, lines: PlannedLine[], t: number): void {
   for (const l of lines) c.logs.push({ t, stream: l.stream, text: renderLine(l, t), ...(l.partial ? { partial: true } : {}) });
   if (c.logs.length > LOG_LIMIT) c.logs.splice(0, c.logs.length - LOG_LIMIT);
 }
@@ -92,13 +107,16 @@ export function logDueLines(c: ContainerRecord, t: number): void {
 export function startProcess(d: Daemon, c: ContainerRecord, at: number): void {
   try {
     attachSandbox(d, c);
-    const launch = launchMain([c.path, ...c.args], programContext(d, c, at));
+    writeEtcFiles(d, c);
+    const pid = d.state.lastPid + 1;
+    const launch = launchMain([c.path, ...c.args], programContext(d, c, at, undefined, { pid, startedAt: at }));
     if ('failure' in launch) {
       c.state.ExitCode = launch.failure.exitCode;
       throw badRequest(launch.failure.message);
     }
-    const pid = ++d.state.lastPid;
-    c.process = { plan: launch.plan, startedAt: at, nextLine: 0, repeated: 0, pid };
+    // under --init the command runs as docker-init's child, the next host PID
+    d.state.lastPid = c.hostConfig.Init ? pid + 1 : pid;
+    c.process = { plan: underMemoryLimit(launch.plan, c.hostConfig.Memory || HOST_MEMORY), startedAt: at, nextLine: 0, repeated: 0, pid };
     Object.assign(c.state, { Running: true, Paused: false, Restarting: false, Pid: pid, ExitCode: 0, Error: '', StartedAt: at, OOMKilled: false });
     for (const m of c.mounts) if (m.Name) volumeMounted(d, m.Name, c.id, m.Destination, m.RW);
     containerEvent(d, c, 'start', {}, at);
@@ -128,11 +146,14 @@ function shouldRestart(c: ContainerRecord, code: number): boolean {
 export function processExited(d: Daemon, c: ContainerRecord, code: number, at: number): void {
   logDueLines(c, at);
   const ranFor = at - c.state.StartedAt;
+  const oom = c.process !== null && endedByOom(c.process.plan, c.process.startedAt, at);
   c.process = null;
-  Object.assign(c.state, { Running: false, Paused: false, Restarting: false, Pid: 0, ExitCode: code, FinishedAt: at });
+  Object.assign(c.state, { Running: false, Paused: false, Restarting: false, Pid: 0, ExitCode: code, FinishedAt: at, OOMKilled: oom });
+  if (oom) containerEvent(d, c, 'oom', {}, at);
   // Engine 25+ (daemon/monitor.go): how long the process ran, in whole seconds
   containerEvent(d, c, 'die', { execDuration: String(Math.floor(ranFor / 1000)), exitCode: String(code) }, at);
   releaseSandbox(d, c);
+  clearTmpfs(c);
   for (const m of c.mounts) if (m.Name) volumeUnmounted(d, m.Name, c.id);
   // processes started by exec die with the container
   for (const id of c.execIds) {
@@ -172,7 +193,23 @@ export function deliverSignal(d: Daemon, c: ContainerRecord, signal: string, at:
   const run = c.process;
   if (!run) return false;
   containerEvent(d, c, 'kill', { signal: String(SIGNAL_NUMBERS[signal]) }, at);
-  const reaction = reactionTo(run.plan, signal, c.hostConfig.Init === true);
+  return react(d, c, reactionTo(run.plan, signal, c.hostConfig.Init === true), at);
+}
+
+/**
+ * kill(2) from a process inside the container to its PID 1 (`toChild`: to docker-init's child, the
+ * command, which is not PID 1). PID 1 gets only the signals it handles — not even SIGKILL from its own
+ * namespace; docker-init forwards what it gets to its child. No `kill` event: the daemon is not involved.
+ */
+export function signalFromInside(d: Daemon, c: ContainerRecord, signal: string, toChild: boolean): boolean {
+  const run = c.process;
+  if (!run) return false;
+  const underInit = c.hostConfig.Init === true;
+  const reaction = signal === 'KILL' && !toChild ? 'ignore' : reactionTo(run.plan, signal, underInit);
+  return react(d, c, reaction, d.now());
+}
+
+function react(d: Daemon, c: ContainerRecord, reaction: SignalReaction, at: number): boolean {
   if (reaction === 'ignore') return false;
   logDueLines(c, at);
   appendLog(c, reaction.output, at);

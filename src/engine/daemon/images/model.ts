@@ -2,6 +2,7 @@
 // history) so `image inspect` and `history` fall out of it, and layered so later work can attach file
 // contents to each layer (runtime issue) and the builder can stack new layers on a parent image.
 import { sha256Digest } from '../../registry/sha256';
+import type { DirNode } from '../../fs/node';
 
 /** One filesystem layer. `diffId` (sha256 of the uncompressed tar) identifies it across images. */
 export interface Layer {
@@ -16,6 +17,11 @@ export interface Layer {
    * ('alpine-3.22'), builder layers will carry their own changes. Absent: no simulated files.
    */
   contentKey?: string;
+  /**
+   * The files a committed or built layer adds, changes and deletes (a layer tree: whiteouts, opaque
+   * directories; see fs/layer.ts). Takes precedence over contentKey.
+   */
+  changes?: DirNode;
 }
 
 export interface HealthConfig {

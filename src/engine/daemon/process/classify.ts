@@ -19,7 +19,7 @@ function appOf(key: string): AppFamily | undefined {
   return APPS.find((a) => a === repo);
 }
 
-export function classify(img: Image): { app: AppFamily; base: BaseSystem; passwd: boolean } {
+export function classify(img: Pick<Image, 'layers' | 'repoTags'>): { app: AppFamily; base: BaseSystem; passwd: boolean } {
   const keys = [...img.layers.map((l) => l.contentKey ?? ''), ...img.repoTags].filter(Boolean);
   const app = keys.map(appOf).find((a) => a !== undefined) ?? '';
   const base = keys.map(baseOf).find((b) => b !== undefined) ?? (keys.some((k) => k.includes('alpine')) ? 'alpine' : 'debian');

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { launchExec, launchMain } from './launch';
 import { reactionTo, renderLine } from './plan';
 import type { ProgramContext } from './program';
+import { emptyTree, treeFs } from '../../fs/tree';
+import { busyboxHub } from '../../registry/contents/busybox';
+import { isolatedSystem } from '../containers/system';
 
 const ctx = (over: Partial<ProgramContext> = {}): ProgramContext => ({
   app: '',
@@ -13,6 +16,7 @@ const ctx = (over: Partial<ProgramContext> = {}): ProgramContext => ({
   stdinOpen: false,
   now: Date.parse('2026-11-23T12:00:00Z'),
   ip: '172.17.0.2',
+  sys: isolatedSystem(treeFs(busyboxHub('glibc', 0), () => 0), 'abc123'),
   ...over,
 });
 
@@ -42,8 +46,9 @@ describe('executable resolution', () => {
     expect(plan(['/bin/echo', 'x']).output[0]!.text).toBe('x');
   });
   it('hello-world has only /hello', () => {
-    expect(launchMain(['sh'], ctx({ app: 'hello-world', base: 'none' }))).toHaveProperty('failure');
-    const lines = plan(['/hello'], { app: 'hello-world', base: 'none' }).output.map((l) => l.text);
+    const bare = { app: 'hello-world' as const, base: 'none' as const, sys: isolatedSystem(treeFs(emptyTree(), () => 0), 'abc123') };
+    expect(launchMain(['sh'], ctx(bare))).toHaveProperty('failure');
+    const lines = plan(['/hello'], bare).output.map((l) => l.text);
     expect(lines[1]).toBe('Hello from Docker!');
     expect(lines.at(-2)).toBe(' https://docs.docker.com/get-started/');
   });
@@ -93,7 +98,15 @@ describe('programs', () => {
     expect(p.output.map((l) => l.text).at(-1)).toContain('Ready to accept connections tcp');
     expect(reactionTo(p, 'TERM', false)).toMatchObject({ code: 0 });
   });
-  it('says plainly what it cannot run yet', () => {
-    expect(text(['ls', '/'])).toEqual(['stderr:ls /: not available in the Dockhand simulator yet (it arrives with the container runtime)']);
+  it('runs applets over the image file system and scripts as shells do', () => {
+    expect(text(['ls', '/'])).toEqual(['bin', 'dev', 'etc', 'home', 'root', 'tmp', 'usr', 'var'].map((d) => `stdout:${d}`));
+    expect(plan(['sh', '-c', 'echo a; sleep 2; echo b; exit 3'])).toMatchObject({ output: [{ at: 0, text: 'a' }, { at: 2000, text: 'b' }], exit: { afterMs: 2000, code: 3 } });
+    expect(text(['cat', '/etc/nope'])).toEqual(["stderr:cat: can't open '/etc/nope': No such file or directory"]);
+  });
+  it('a shell waiting in a loop repeats its output and handles trapped signals', () => {
+    const p = plan(['sh', '-c', 'trap "echo bye; exit 0" TERM; echo start; while true; do echo tick; sleep 2; done']);
+    expect(p.exit).toBeUndefined();
+    expect(p.repeat).toEqual({ from: 0, every: 2000, lines: [{ at: 0, stream: 'stdout', text: 'tick' }] });
+    expect(p.signals['TERM']).toEqual({ code: 0, output: [{ at: 0, stream: 'stdout', text: 'bye' }] });
   });
 });

@@ -1,57 +1,42 @@
 // Executable resolution (as runc does it: a name is looked up in $PATH, a path must exist and be a
-// file) and the program table of each kind of image. The result is a ProcessPlan or the OCI error the
-// daemon reports when the process cannot start.
+// file) and the program table of each kind of image: its shells and application programs. Everything
+// else (applets, scripts) runs through the shell's command runner over the container's file system.
+// The result is a ProcessPlan or the OCI error the daemon reports when the process cannot start.
+import { resolvePath } from '../../fs/types';
+import { runCommand, runShellCommand, type ShellOptions } from '../../shell/run';
+import type { ShellKind } from '../../shell/flavours';
 import { toPlan, exited, notSimulated, type BaseSystem, type Program, type ProgramContext, type Run } from './program';
 import type { ProcessPlan, StartFailure } from './plan';
-import { basicPrograms } from './programs/basic';
+import { goBinary, goTool, isGoBinary } from '../../builder/go-tool';
 import { hello } from './programs/hello';
-import { repl } from './programs/interpreters';
+import { interpreter } from './programs/interpreters';
 import { apacheHttpd, busyboxHttpd, mysqld, nginx, postgres, redisServer, registry } from './programs/servers';
-import { runScript, type ShellFlavour } from './shell';
 
 const KiB = 1024;
 
-/** Real programs of the userland that the model cannot run without a file system (runtime issue). */
-const COMMON_TOOLS = [
-  'ls', 'cat', 'mkdir', 'rm', 'rmdir', 'touch', 'cp', 'mv', 'ln', 'chmod', 'chown', 'find', 'grep', 'sed', 'awk',
-  'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'tr', 'tee', 'xargs', 'du', 'df', 'ps', 'kill', 'top', 'free',
-  'mount', 'which', 'tar', 'gzip', 'gunzip', 'stat', 'readlink', 'basename', 'dirname', 'test', '[', 'seq',
-  'yes', 'more', 'less', 'vi', 'diff', 'md5sum', 'sha256sum', 'base64', 'nproc', 'tty', 'stty', 'clear',
-];
-const BUSYBOX_ONLY = ['wget', 'ping', 'nslookup', 'nc', 'ifconfig', 'ip', 'netstat', 'route', 'traceroute', 'telnet'];
+/** The shell (src/engine/shell) over the process's context: file system, services, clock, stdin. */
+export function shellOptions(ctx: ProgramContext, kind: ShellKind = ctx.base === 'debian' ? 'dash' : 'ash'): ShellOptions {
+  return {
+    kind,
+    sys: ctx.sys,
+    env: ctx.env,
+    cwd: ctx.workingDir || '/',
+    now: ctx.now,
+    pid: 1,
+    // without -i stdin is /dev/null; with it open and no client, a reader waits
+    stdin: ctx.stdinOpen ? null : '',
+    programs: (argv, env, cwd) => imageProgram(argv, { ...ctx, env, workingDir: cwd }),
+    minimal: !ctx.passwd,
+  };
+}
 
-const flavours: Record<'busybox' | 'dash' | 'bash', ShellFlavour> = {
-  busybox: { notFound: (n) => `sh: ${n}: not found`, syntaxError: (m) => `sh: ${m}`, missingScript: 'sh: -c requires an argument' },
-  dash: { notFound: (n) => `sh: 1: ${n}: not found`, syntaxError: (m) => `sh: 1: ${m}`, missingScript: 'sh: 0: -c requires an argument' },
-  bash: { notFound: (n) => `bash: line 1: ${n}: command not found`, syntaxError: (m) => `bash: -c: line 1: ${m}`, missingScript: 'bash: -c: option requires an argument' },
-};
+const shell = (kind: ShellKind): Program => (ctx, argv) => runShellCommand(argv, shellOptions(ctx, kind));
 
-/** `sh -c 'script'` runs the script; `sh` alone reads stdin; `sh file` needs the file system. */
-const shell = (name: string, flavour: ShellFlavour): Program => (ctx, argv) => {
-  const c = argv.indexOf('-c');
-  if (c > 0) {
-    const script = argv[c + 1];
-    if (script === undefined) return exited(2, { stream: 'stderr', text: flavour.missingScript });
-    return runScript(script, ctx, flavour, (words, inner) => runProgram(words, inner));
-  }
-  return repl(name, 500 * KiB)(ctx, argv.filter((a) => !/^-[il]+$/.test(a)));
-};
-
-function programsOf(base: BaseSystem): Record<string, Program> {
+/** The shells each userland has, as programs (found even when a file tree does not list them). */
+function shellsOf(base: BaseSystem): Record<string, Program> {
   if (base === 'none') return {};
-  const table: Record<string, Program> = { ...basicPrograms };
-  for (const tool of COMMON_TOOLS) table[tool] = (_ctx, argv) => notSimulated(argv.join(' '));
-  if (base === 'debian') {
-    table['sh'] = shell('sh', flavours.dash);
-    table['bash'] = shell('bash', flavours.bash);
-    for (const tool of ['apt-get', 'apt', 'dpkg']) table[tool] = (_ctx, argv) => notSimulated(argv.join(' '));
-  } else {
-    table['sh'] = table['ash'] = shell('sh', flavours.busybox);
-    table['httpd'] = busyboxHttpd;
-    for (const tool of BUSYBOX_ONLY) table[tool] = (_ctx, argv) => notSimulated(argv.join(' '));
-    if (base === 'alpine') table['apk'] = (_ctx, argv) => notSimulated(argv.join(' '));
-  }
-  return table;
+  if (base === 'debian') return { sh: shell('dash'), dash: shell('dash'), bash: shell('bash') };
+  return { sh: shell('ash'), ash: shell('ash'), ...(base === 'busybox' ? { httpd: busyboxHttpd } : {}) };
 }
 
 /** An official image's docker-entrypoint.sh: runs `defaultProgram` for option-only args, else execs them. */
@@ -67,18 +52,17 @@ const APP_PROGRAMS: Record<string, Record<string, Program>> = {
   redis: { 'redis-server': redisServer, 'docker-entrypoint.sh': entrypoint('redis-server'), 'redis-cli': (_c, a) => notSimulated(a.join(' ')) },
   postgres: { postgres, 'docker-entrypoint.sh': entrypoint('postgres'), psql: (_c, a) => notSimulated(a.join(' ')) },
   mysql: { mysqld, 'docker-entrypoint.sh': entrypoint('mysqld'), mysql: (_c, a) => notSimulated(a.join(' ')) },
-  node: { node: repl('node', 40 * 1024 * KiB), 'docker-entrypoint.sh': entrypoint('node'), npm: (_c, a) => notSimulated(a.join(' ')), npx: (_c, a) => notSimulated(a.join(' ')) },
-  python: { python: repl('python', 9 * 1024 * KiB), python3: repl('python3', 9 * 1024 * KiB), pip: (_c, a) => notSimulated(a.join(' ')) },
-  golang: { go: (_c, a) => notSimulated(a.join(' ')) },
+  node: { node: interpreter('node', 'node', 40 * 1024 * KiB), 'docker-entrypoint.sh': entrypoint('node'), npm: (_c, a) => notSimulated(a.join(' ')), npx: (_c, a) => notSimulated(a.join(' ')) },
+  python: { python: interpreter('python', 'python', 9 * 1024 * KiB), python3: interpreter('python3', 'python', 9 * 1024 * KiB), pip: (_c, a) => notSimulated(a.join(' ')) },
+  golang: { go: goTool },
   registry: { registry, 'entrypoint.sh': registry },
   'hello-world': { hello },
 };
 
 const BIN_DIRS = ['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin', '/'];
-/** Well-known directories: exec'ing one fails with EACCES, as `docker run busybox /etc` shows. */
-const DIRECTORIES = new Set(['/', '/bin', '/etc', '/home', '/root', '/tmp', '/usr', '/var', '/dev', '/proc', '/sys', '/lib', '/sbin', '/opt', '/srv', '/mnt']);
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-type Lookup = { program: Program } | { error: 'not-found' | 'no-such-file' | 'permission-denied' };
+type LookupError = 'not-found' | 'no-such-file' | 'permission-denied';
 
 /** The programs of each kind of image, built once per kind (programs are stateless functions). */
 const tables = new Map<string, Record<string, Program>>();
@@ -86,33 +70,57 @@ const tables = new Map<string, Record<string, Program>>();
 function programTable(base: BaseSystem, app: string): Record<string, Program> {
   const key = `${base}/${app}`;
   let table = tables.get(key);
-  if (!table) tables.set(key, (table = { ...programsOf(base), ...(APP_PROGRAMS[app] ?? {}) }));
+  if (!table) tables.set(key, (table = { ...shellsOf(base), ...(APP_PROGRAMS[app] ?? {}) }));
   return table;
 }
 
-function lookup(name: string, ctx: ProgramContext): Lookup {
+/** An image program of the table, by the name it is exec'd as (its basename for a path). */
+function imageProgram(argv: string[], ctx: ProgramContext): Run | undefined {
   const table = programTable(ctx.base, ctx.app);
-  if (!name.includes('/')) {
-    const program = Object.hasOwn(table, name) ? table[name] : undefined;
-    return program ? { program } : { error: 'not-found' };
-  }
-  const path = name.replace(/\/+$/, '') || '/';
-  if (DIRECTORIES.has(path)) return { error: 'permission-denied' };
-  const slash = path.lastIndexOf('/');
-  const dir = path.slice(0, slash) || '/';
-  const base = path.slice(slash + 1);
-  const program = BIN_DIRS.includes(dir) && Object.hasOwn(table, base) ? table[base] : undefined;
-  return program ? { program } : { error: 'no-such-file' };
+  const name = argv[0]!.replace(/^.*\//, '');
+  if (Object.hasOwn(table, name)) return table[name]!(ctx, argv);
+  return goBinaryAt(argv[0]!, ctx)?.(ctx, argv);
 }
 
-/** Runs one command inside the container (shells use this for each simple command). */
+/** A binary `go build` made (builder/go-tool.ts), found by path or on $PATH: it runs what its source says. */
+function goBinaryAt(name: string, ctx: ProgramContext): Program | undefined {
+  const fs = ctx.sys.fs;
+  const dirs = name.includes('/') ? [''] : (ctx.env['PATH'] ?? DEFAULT_PATH).split(':');
+  for (const dir of dirs) {
+    const path = resolvePath(ctx.workingDir || '/', dir ? `${dir}/${name}` : name);
+    if (fs.stat(path)?.type !== 'file') continue;
+    const content = fs.readFile(path);
+    return isGoBinary(content) ? goBinary(content) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * runc's executable lookup: a name on the container's PATH, a path as it is (a directory cannot be
+ * exec'd). The image's own programs count as present where its file tree does not list them.
+ */
+function lookup(name: string, ctx: ProgramContext): LookupError | undefined {
+  const fs = ctx.sys.fs;
+  const table = programTable(ctx.base, ctx.app);
+  if (!name.includes('/')) {
+    const onPath = (ctx.env['PATH'] ?? DEFAULT_PATH).split(':').some((dir) => fs.stat(resolvePath(ctx.workingDir || '/', `${dir}/${name}`))?.type === 'file');
+    return onPath || Object.hasOwn(table, name) ? undefined : 'not-found';
+  }
+  const path = resolvePath(ctx.workingDir || '/', name);
+  const st = fs.stat(path);
+  if (st) return st.type === 'dir' ? 'permission-denied' : undefined;
+  const dir = path.slice(0, path.lastIndexOf('/')) || '/';
+  return BIN_DIRS.includes(dir) && Object.hasOwn(table, path.slice(dir.length + (dir === '/' ? 0 : 1))) ? undefined : 'no-such-file';
+}
+
+/** Runs one command inside the container as its own process; undefined when it does not exist. */
 export function runProgram(argv: string[], ctx: ProgramContext): Run | undefined {
-  const found = lookup(argv[0]!, ctx);
-  return 'program' in found ? found.program(ctx, argv) : undefined;
+  if (lookup(argv[0]!, ctx)) return undefined;
+  return runCommand(argv, shellOptions(ctx)) ?? imageProgram(argv, ctx);
 }
 
 /** runc's wording for a process that cannot be exec'd. */
-function execError(name: string, error: 'not-found' | 'no-such-file' | 'permission-denied'): string {
+function execError(name: string, error: LookupError): string {
   if (error === 'not-found') return `exec: "${name}": executable file not found in $PATH`;
   if (error === 'permission-denied') return `exec: "${name}": permission denied`;
   return `exec: "${name}": stat ${name}: no such file or directory`;
@@ -125,20 +133,28 @@ export type Launch = { plan: ProcessPlan } | { failure: StartFailure };
 
 /** Plans a container's main process (`argv` = Entrypoint + Cmd). */
 export function launchMain(argv: string[], ctx: ProgramContext): Launch {
-  const found = lookup(argv[0]!, ctx);
-  if ('error' in found) {
-    const message = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${execError(argv[0]!, found.error)}: unknown`;
-    return { failure: { message, exitCode: failureCode(found.error) } };
+  const run = runProgram(argv, ctx);
+  if (!run) {
+    const error = lookup(argv[0]!, ctx) ?? 'no-such-file';
+    const message = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${execError(argv[0]!, error)}: unknown`;
+    return { failure: { message, exitCode: failureCode(error) } };
   }
-  return { plan: toPlan(found.program(ctx, argv)) };
+  return { plan: toPlan(run) };
 }
 
 /** Plans a `docker exec` process; the failure message is what the CLI prints on stdout. */
 export function launchExec(argv: string[], ctx: ProgramContext): { run: Run } | { failure: StartFailure } {
-  const found = lookup(argv[0]!, ctx);
-  if ('error' in found) {
-    const message = `OCI runtime exec failed: exec failed: unable to start container process: ${execError(argv[0]!, found.error)}: unknown`;
-    return { failure: { message, exitCode: failureCode(found.error) } };
+  // runc changes into `exec -w DIR` before anything else (the container's own WORKDIR exists: made at create)
+  const cwd = ctx.workingDir ? ctx.sys.fs.stat(ctx.workingDir) : null;
+  if (ctx.workingDir && cwd?.type !== 'dir') {
+    const why = cwd ? 'not a directory' : 'no such file or directory';
+    return { failure: { message: `OCI runtime exec failed: exec failed: unable to start container process: chdir to cwd ("${ctx.workingDir}") set in config.json failed: ${why}: unknown`, exitCode: 127 } };
   }
-  return { run: found.program(ctx, argv) };
+  const run = runProgram(argv, ctx);
+  if (!run) {
+    const error = lookup(argv[0]!, ctx) ?? 'no-such-file';
+    const message = `OCI runtime exec failed: exec failed: unable to start container process: ${execError(argv[0]!, error)}: unknown`;
+    return { failure: { message, exitCode: failureCode(error) } };
+  }
+  return { run };
 }

@@ -37,6 +37,22 @@ export interface ProcessPlan {
   signals: Record<string, SignalReaction>;
   /** resident memory in bytes, for `docker stats` */
   memory: number;
+  /** the TCP ports the process serves, each answered by a named HTTP handler (net/http-handlers.ts) */
+  listens?: Listener[];
+  /** the kernel's OOM killer ends the process at `exit.afterMs` (a plan that outgrew --memory) */
+  oomKill?: true;
+}
+
+/**
+ * A listening socket of a server process. Plain data so plans snapshot: `handler` names an entry of the
+ * HTTP handler registry, `options` configure it (document root, log format, fixed reply text).
+ */
+export interface Listener {
+  port: number;
+  /** the bind address: '127.0.0.1' accepts only from inside the container (absent: every address) */
+  address?: string;
+  handler: string;
+  options?: Record<string, string | number | boolean>;
 }
 
 /** Why a process could not start: moby's OCI error text and the exit code the CLI derives from it. */

@@ -1,7 +1,8 @@
 // One program invocation inside a container, as the process model sees it: what it prints (relative
 // to its start), how long it runs and its exit code. Programs compose: a shell line is a sequence of
 // Runs, a container's main process is a Run turned into a ProcessPlan.
-import type { PlannedLine, ProcessPlan, SignalReaction } from './plan';
+import type { SystemServices } from '../../shell/services';
+import type { Listener, PlannedLine, ProcessPlan, SignalReaction } from './plan';
 
 /** The application an image is built around ('' for a plain distribution image). */
 export type AppFamily = '' | 'nginx' | 'httpd' | 'redis' | 'postgres' | 'mysql' | 'node' | 'python' | 'golang' | 'registry' | 'hello-world';
@@ -23,6 +24,8 @@ export interface ProgramContext {
   now: number;
   /** the container's IPv4 address on its first network ('' when none) */
   ip: string;
+  /** the file system, network, process table and kill(2) as this process sees them */
+  sys: SystemServices;
 }
 
 export interface Run {
@@ -35,6 +38,8 @@ export interface Run {
   /** see ProcessPlan.repeat (only with an infinite duration) */
   repeat?: ProcessPlan['repeat'];
   memory?: number;
+  /** ports a long-running program serves (see ProcessPlan.listens) */
+  listens?: Listener[];
 }
 
 export type Program = (ctx: ProgramContext, argv: string[]) => Run;
@@ -75,5 +80,6 @@ export function toPlan(run: Run): ProcessPlan {
     ...(run.duration === Infinity ? (run.repeat ? { repeat: run.repeat } : {}) : { exit: { afterMs: run.duration, code: run.code } }),
     signals: run.signals ?? {},
     memory: run.memory ?? 400 * 1024,
+    ...(run.listens?.length && run.duration === Infinity ? { listens: run.listens } : {}),
   };
 }

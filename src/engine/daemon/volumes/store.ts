@@ -54,7 +54,7 @@ export function createVolume(state: VolumeState, ctx: ObjectsContext, opts: Volu
     createdAt: ctx.now(),
     labels: hasLabels ? sortedKeys(opts.labels!) : null,
     options: hasOptions ? sortedKeys(opts.options!) : null,
-    sizeBytes: 0,
+    data: { type: 'dir', entries: {}, mtime: ctx.now() },
   };
   state.volumes[name] = v;
   ctx.emit('volume', 'create', name, { driver: 'local' });

@@ -3,7 +3,8 @@
 // handler prints them with its own prefix and exit code.
 import type { CreateBody } from '../../../daemon/containers/create';
 import type { PortMap, RestartPolicy } from '../../../daemon/containers/model';
-import type { FlagValue, Invocation } from '../../command';
+import type { FlagValue, HostFolder, Invocation } from '../../command';
+import { resolvePath } from '../../../fs/types';
 import { isIP } from '../../flag-validators';
 import { parseMountOpt } from '../../mount-opt';
 import { bool, list, str } from './shared';
@@ -137,23 +138,50 @@ function parseRestart(s: string): RestartPolicy {
   return { Name: name as RestartPolicy['Name'], MaximumRetryCount: 0 };
 }
 
+/**
+ * `--env-file` / `--label-file` from the host folder (docker/cli opts.ParseEnvFile): `#` comments and
+ * blank lines skipped, `KEY=value` kept as written; a bare `KEY` takes the client's environment for env
+ * files (the simulated client has none: dropped) and stays an empty label in label files.
+ */
+function readKvFiles(host: HostFolder | undefined, files: string[], env: boolean): string[] {
+  const out: string[] = [];
+  for (const f of files) {
+    const path = host ? resolvePath(host.cwd, f) : f;
+    let text: string;
+    try {
+      if (!host) throw new Error();
+      text = f === '/dev/null' ? '' : host.fs.readFile(path);
+    } catch {
+      if (f === '/dev/null') continue;
+      throw new OptionError(`open ${f}: no such file or directory`);
+    }
+    for (const raw of text.split('\n')) {
+      const line = raw.replace(/^[ \t\n\v\f\r]+/, '');
+      if (line === '' || line.startsWith('#')) continue;
+      const [key] = line.split('=', 1);
+      if (/[ \t\n\v\f\r]/.test(key!)) throw new OptionError(`variable '${key!.replace(/[ \t\n\v\f\r]+$/, '')}' contains whitespaces`);
+      if (line.includes('=')) out.push(line);
+      else if (!env) out.push(line);
+    }
+  }
+  return out;
+}
+
 export interface CreateRequest {
   name: string;
   body: CreateBody;
 }
 
 /** Builds the create request from the parsed flags and positionals (IMAGE [COMMAND] [ARG...]). */
-export function buildCreateRequest(inv: Invocation, detached: boolean): CreateRequest {
+export function buildCreateRequest(inv: Invocation, detached: boolean, host?: HostFolder): CreateRequest {
   const { flags, changed } = inv;
   const [image, ...cmd] = inv.args;
   const bindings: PortMap = {};
   const exposed: Record<string, Record<string, never>> = {};
   for (const spec of list(flags, 'publish')) parsePublish(spec, bindings, exposed);
   for (const e of list(flags, 'expose')) for (const key of exposedPorts(e)) exposed[key] = {};
-  // the simulated client has no host files yet (they arrive with the runtime's host folder): only the empty
-  // /dev/null exists, every other --env-file / --label-file is missing (os.Open's error)
-  const missing = [...list(flags, 'env-file'), ...list(flags, 'label-file')].find((f) => f !== '/dev/null');
-  if (missing !== undefined) throw new OptionError(`open ${missing}: no such file or directory`);
+  const envFromFiles = readKvFiles(host, list(flags, 'env-file'), true);
+  const labelsFromFiles = readKvFiles(host, list(flags, 'label-file'), false);
   const binds: string[] = [];
   const volumes: Record<string, Record<string, never>> = {};
   for (const v of list(flags, 'volume')) {
@@ -162,7 +190,7 @@ export function buildCreateRequest(inv: Invocation, detached: boolean): CreateRe
     else volumes[v] = {};
   }
   const labels: Record<string, string> = {};
-  for (const l of list(flags, 'label')) {
+  for (const l of [...labelsFromFiles, ...list(flags, 'label')]) {
     const eq = l.indexOf('=');
     labels[eq < 0 ? l : l.slice(0, eq)] = eq < 0 ? '' : l.slice(eq + 1);
   }
@@ -189,7 +217,7 @@ export function buildCreateRequest(inv: Invocation, detached: boolean): CreateRe
     OpenStdin: interactive,
     StdinOnce: interactive && !detached,
     // `-e NAME` takes the value from the (simulated, empty) client environment: dropped
-    Env: list(flags, 'env').filter((e) => e.includes('=')),
+    Env: [...envFromFiles, ...list(flags, 'env').filter((e) => e.includes('='))],
     Cmd: cmd.length ? cmd : null,
     Image: image!,
     ...(Object.keys(volumes).length ? { Volumes: volumes } : {}),
@@ -217,6 +245,7 @@ export function buildCreateRequest(inv: Invocation, detached: boolean): CreateRe
       // already checked by the flag parser (opts.MountOpt)
       Mounts: list(flags, 'mount').map(parseMountOpt),
       ...(list(flags, 'tmpfs').length ? { Tmpfs: cutMap(list(flags, 'tmpfs'), ':') } : {}),
+      ...(list(flags, 'volumes-from').length ? { VolumesFrom: list(flags, 'volumes-from') } : {}),
       Init: bool(flags, 'init') ? true : null,
       Memory: ramInBytes(flags['memory']),
       MemoryReservation: ramInBytes(flags['memory-reservation']),

@@ -1,6 +1,7 @@
 // Handlers of the container commands, plus the generic `docker inspect` and `docker events`.
 import type { Handler } from '../../command';
 import { containerExec } from './exec';
+import { containerCommit, containerCp, containerDiff } from './files';
 import { containerInspect, inspect } from './inspect';
 import {
   containerAttach,
@@ -41,6 +42,9 @@ export const handlers: Record<string, Handler> = {
   'container stats': containerStats,
   'container port': containerPort,
   'container prune': containerPrune,
+  'container diff': containerDiff,
+  'container cp': containerCp,
+  'container commit': containerCommit,
   inspect,
   'system events': events,
 };

@@ -4,7 +4,8 @@ import { isError } from '../../../api/http';
 import type { BodyStream } from '../../../api/stream';
 import type { LogLine } from '../../../daemon/containers/model';
 import type { CommandContext } from '../../command';
-import { refuseInteractive } from './interactive';
+import type { InteractiveStream } from '../../../engine';
+import { refuseInteractive, relayTerminal } from './interactive';
 import { bool, daemonError, drain, eachTarget, settle, str, writeLine } from './shared';
 
 const path = (ref: string, action = '') => `/containers/${encodeURIComponent(ref)}${action}`;
@@ -22,8 +23,18 @@ export function containerStart(ctx: CommandContext): number {
     io.err('you cannot start and attach multiple containers at once\n');
     return 1;
   }
-  if (bool(inv.flags, 'interactive')) return refuseInteractive(ctx);
-  if (bool(inv.flags, 'attach')) {
+  if (bool(inv.flags, 'interactive')) {
+    if (!ctx.tty) return refuseInteractive(ctx);
+    const ref = inv.args[0]!;
+    const info = api.request<{ Config: { Tty: boolean } }>({ method: 'GET', path: path(ref, '/json') });
+    if (isError(info)) {
+      io.err(daemonError(info) + '\n');
+      return 1;
+    }
+    // a container without a TTY has no terminal to join: its output is followed as with -a
+    if (info.body.Config.Tty) return startInTerminal(ctx, ref);
+  }
+  if (bool(inv.flags, 'attach') || bool(inv.flags, 'interactive')) {
     // start -a: one container, its output, its exit code (cli start.go)
     const ref = inv.args[0]!;
     const attach = api.request<BodyStream<LogLine>>({ method: 'POST', path: path(ref, '/attach'), query: { stream: '1', stdout: '1', stderr: '1' } });
@@ -45,6 +56,24 @@ export function containerStart(ctx: CommandContext): number {
   if (failed.length === 0) return 0;
   io.err(`Error: failed to start containers: ${failed.join(', ')}\n`);
   return 1;
+}
+
+/** `start -ai` of a TTY container: the terminal joins its TTY, then the container starts. */
+function startInTerminal(ctx: CommandContext, ref: string): number {
+  const attach = ctx.api.request({ method: 'POST', path: path(ref, '/attach'), query: { stream: '1', stdin: '1', stdout: '1', stderr: '1' } });
+  if (isError(attach)) {
+    ctx.io.err(daemonError(attach) + '\n');
+    return 1;
+  }
+  const tty = attach.body as InteractiveStream;
+  const start = ctx.api.request({ method: 'POST', path: path(ref, '/start') });
+  if (isError(start)) {
+    tty.close();
+    ctx.io.err(daemonError(start) + '\n');
+    return 1;
+  }
+  ctx.session!(relayTerminal(tty, 'quiet'));
+  return 0;
 }
 
 export const containerStop = (ctx: CommandContext): number =>
@@ -107,7 +136,7 @@ export function containerWait(ctx: CommandContext): number {
 export function containerAttach(ctx: CommandContext): number {
   const { api, io } = ctx;
   const ref = ctx.inv.args[0]!;
-  const info = api.request<{ State: { Running: boolean; Paused: boolean; Restarting: boolean } }>({ method: 'GET', path: path(ref, '/json') });
+  const info = api.request<{ State: { Running: boolean; Paused: boolean; Restarting: boolean }; Config: { Tty: boolean } }>({ method: 'GET', path: path(ref, '/json') });
   if (isError(info)) {
     io.err(daemonError(info) + '\n');
     return 1;
@@ -120,6 +149,15 @@ export function containerAttach(ctx: CommandContext): number {
   if (refusal) {
     io.err(refusal + '\n');
     return 1;
+  }
+  if (ctx.tty && info.body.Config.Tty) {
+    const tty = api.request({ method: 'POST', path: path(ref, '/attach'), query: { stream: '1', stdin: '1', stdout: '1', stderr: '1' } });
+    if (isError(tty)) {
+      io.err(daemonError(tty) + '\n');
+      return 1;
+    }
+    ctx.session!(relayTerminal(tty.body as InteractiveStream, 'reported'));
+    return 0;
   }
   const attach = api.request<BodyStream<LogLine>>({ method: 'POST', path: path(ref, '/attach'), query: { stream: '1', stdout: '1', stderr: '1' } });
   const wait = api.request<BodyStream<{ StatusCode: number }>>({ method: 'POST', path: path(ref, '/wait') });

@@ -8,7 +8,8 @@ import { familiarString, parseNormalizedNamed, ReferenceError, withDefaultTag } 
 import type { CommandContext, Output } from '../../command';
 import { printPull } from '../registry/pull-progress';
 import { buildCreateRequest, OptionError, type CreateRequest } from './create-options';
-import { refuseInteractive } from './interactive';
+import type { InteractiveStream } from '../../../engine';
+import { refuseInteractive, relayTerminal } from './interactive';
 import { bool, daemonError, drain, errorMessage, settle, str, writeLine } from './shared';
 
 /** How `docker run` / `docker create` report a flag error: `docker: <msg>` and a pointer to the help. */
@@ -71,7 +72,7 @@ function prepare(ctx: CommandContext, detached: boolean): Prepared | PrepareErro
     throw e;
   }
   try {
-    return { req: buildCreateRequest(ctx.inv, detached), pull, shown };
+    return { req: buildCreateRequest(ctx.inv, detached, ctx.host), pull, shown };
   } catch (e) {
     if (e instanceof OptionError) return { error: e.message };
     throw e;
@@ -105,7 +106,8 @@ export function containerRun(ctx: CommandContext): number {
     io.err('conflicting options: cannot specify both --attach and --detach\n');
     return 1;
   }
-  if (!detached && bool(inv.flags, 'interactive') && bool(inv.flags, 'tty')) return refuseInteractive(ctx);
+  const terminal = !detached && bool(inv.flags, 'interactive') && bool(inv.flags, 'tty');
+  if (terminal && !ctx.tty) return refuseInteractive(ctx);
   const prepared = prepare(ctx, detached);
   if ('error' in prepared) {
     runError(io, prepared.error);
@@ -117,6 +119,7 @@ export function containerRun(ctx: CommandContext): number {
     return 125;
   }
   const id = created.id;
+  if (terminal) return runInTerminal(ctx, id);
   if (detached) io.out(id + '\n');
   const attach = detached ? undefined : api.request<BodyStream<LogLine>>({ method: 'POST', path: `/containers/${id}/attach`, query: { stream: '1', stdout: '1', stderr: '1' } });
   // the CLI asks for the exit before starting, so a fast (or --rm) container cannot slip away
@@ -132,4 +135,23 @@ export function containerRun(ctx: CommandContext): number {
   // a container that never stops by itself: the UI keeps following it; headless, the command is cut short
   if (exit === undefined) return ctx.follow ? 0 : 130;
   return exit.StatusCode;
+}
+
+/** `run -it`: the terminal joins the container's TTY before it starts (the shell draws its prompt then). */
+function runInTerminal(ctx: CommandContext, id: string): number {
+  const { api, io } = ctx;
+  const attach = api.request({ method: 'POST', path: `/containers/${id}/attach`, query: { stream: '1', stdin: '1', stdout: '1', stderr: '1' } });
+  if (isError(attach)) {
+    runError(io, daemonError(attach));
+    return 125;
+  }
+  const tty = attach.body as InteractiveStream;
+  const start = api.request({ method: 'POST', path: `/containers/${id}/start` });
+  if (isError(start)) {
+    tty.close();
+    runError(io, daemonError(start));
+    return startFailureCode(errorMessage(start));
+  }
+  ctx.session!(relayTerminal(tty, 'quiet'));
+  return 0;
 }

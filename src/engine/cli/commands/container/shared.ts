@@ -52,7 +52,10 @@ export function drain<T>(ctx: CommandContext, stream: BodyStream<T>, write: (chu
     },
     () => {
       ended = true;
-      if (target) onEnd(target);
+      if (!target) return;
+      onEnd(target);
+      // past the command, the stream's end is news for the UI following it
+      if (target !== ctx.io) target.end?.();
     },
   );
   if (ended) return true;

@@ -1,6 +1,6 @@
 // Long-running servers: their start-up logs (as the official images print them, versions taken from the
 // image's own environment) and how each handles the signals docker sends it.
-import type { PlannedLine, SignalReaction, Stream } from '../plan';
+import type { Listener, PlannedLine, SignalReaction, Stream } from '../plan';
 import type { Program, Run } from '../program';
 import { exited } from '../program';
 import type { StampStyle } from '../stamps';
@@ -11,12 +11,13 @@ const plain = (stream: Stream, texts: string[], at = 0): PlannedLine[] => texts.
 const stamped = (style: StampStyle, stream: Stream) => (text: string, at = 0): PlannedLine => ({ at, stream, text, stamp: style });
 const exitWith = (code: number, output: PlannedLine[]): SignalReaction => ({ code, output });
 
-const server = (output: PlannedLine[], signals: Record<string, SignalReaction>, memory: number): Run => ({
+const server = (output: PlannedLine[], signals: Record<string, SignalReaction>, memory: number, listens: Listener[] = []): Run => ({
   output,
   duration: Infinity,
   code: 0,
   signals,
   memory,
+  ...(listens.length ? { listens } : {}),
 });
 
 // ---- nginx ---------------------------------------------------------------------------------------
@@ -67,6 +68,7 @@ export const nginx = (viaEntrypoint: boolean): Program => (ctx, argv) => {
     startup,
     { QUIT: shutdown('QUIT', 3, true), TERM: shutdown('TERM', 15, false), INT: shutdown('INT', 2, false) },
     6 * MiB,
+    [{ port: 80, handler: 'nginx' }],
   );
 };
 
@@ -89,11 +91,33 @@ export const apacheHttpd: Program = (ctx) => {
       TERM: exitWith(0, [log('mpm_event:notice', 'AH00491: caught SIGTERM, shutting down')]),
     },
     8 * MiB,
+    [{ port: 80, handler: 'apache' }],
   );
 };
 
-/** busybox `httpd -f`: silent; as PID 1 it has no SIGTERM handler, so `docker stop` ends in SIGKILL. */
-export const busyboxHttpd: Program = (_ctx, argv) => (argv.includes('-f') ? server([], {}, 1_212_153) : exited(0));
+/** The value of busybox httpd's option `flag` (`-p 8080`, `-p8080`), or undefined. */
+function optionValue(argv: string[], flag: string): string | undefined {
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === flag) return argv[i + 1];
+    if (a.startsWith(flag) && a.length > 2) return a.slice(2);
+  }
+  return undefined;
+}
+
+const hasFlag = (argv: string[], letter: string): boolean => argv.slice(1).some((a) => /^-[a-zA-Z]+$/.test(a) && a.includes(letter));
+
+/**
+ * busybox `httpd -f [-v] [-p [IP:]PORT] [-h HOME]`: serves HOME (default: the working directory), logs
+ * each response only with -v; as PID 1 it has no SIGTERM handler, so `docker stop` ends in SIGKILL.
+ */
+export const busyboxHttpd: Program = (ctx, argv) => {
+  if (!hasFlag(argv, 'f')) return exited(0); // without -f it daemonises: PID 1 returns at once
+  const port = Number((optionValue(argv, '-p') ?? '80').split(':').pop());
+  const root = optionValue(argv, '-h') ?? (ctx.workingDir || '/');
+  const listener: Listener = { port, handler: 'busybox-httpd', options: { root, verbose: hasFlag(argv, 'v') } };
+  return server([], {}, 1_212_153, [listener]);
+};
 
 // ---- redis -------------------------------------------------------------------------------------------
 

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { dockerEndpoint } from './docker-api';
+
+describe('finding the engine as the docker CLI does', () => {
+  it('reads unix:// and tcp:// DOCKER_HOST values, with the default socket otherwise', () => {
+    expect(dockerEndpoint('unix:///run/user/1000/docker.sock')).toEqual({ label: 'unix:///run/user/1000/docker.sock', socketPath: '/run/user/1000/docker.sock' });
+    expect(dockerEndpoint('tcp://10.0.0.5:2376')).toEqual({ label: 'tcp://10.0.0.5:2376', hostname: '10.0.0.5', port: 2376 });
+    expect(dockerEndpoint('tcp://docker')).toMatchObject({ hostname: 'docker', port: 2375 });
+    const saved = process.env.DOCKER_HOST;
+    delete process.env.DOCKER_HOST;
+    expect(dockerEndpoint()).toMatchObject({ socketPath: '/var/run/docker.sock' });
+    if (saved !== undefined) process.env.DOCKER_HOST = saved;
+  });
+
+  it('says which forms it understands', () => {
+    expect(() => dockerEndpoint('ssh://me@host')).toThrow(/unix:\/\/ and tcp:\/\//);
+  });
+});
