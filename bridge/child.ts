@@ -85,7 +85,12 @@ export const pipeSpawner: Spawner = (o) => {
   p.on('close', (code) => o.onExit(code));
   return {
     pid: p.pid ?? -1,
-    write: (d) => (d === '\x03' ? killGroup(p.pid!, 'SIGINT') : p.stdin.write(d)),
+    // what a terminal's line discipline would do: Ctrl-C interrupts, Ctrl-D ends the input, Enter is a newline
+    write: (d) => {
+      if (d.includes('\x03')) killGroup(p.pid!, 'SIGINT');
+      else if (d === '\x04') p.stdin.end();
+      else p.stdin.write(d.replace(/\r/g, '\n'));
+    },
     resize: () => {},
     pause: () => (p.stdout.pause(), p.stderr.pause()),
     resume: () => (p.stdout.resume(), p.stderr.resume()),

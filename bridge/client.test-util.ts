@@ -30,6 +30,8 @@ export interface Terminal {
   send(msg: ClientMessage): void;
   /** resolves with the first message (already received or coming) that matches */
   next<T extends ServerMessage['t']>(t: T, test?: (m: Extract<ServerMessage, { t: T }>) => boolean, timeoutMs?: number): Promise<Extract<ServerMessage, { t: T }>>;
+  /** resolves once the output since the last `until` contains `text` (a terminal splits its output anywhere) */
+  until(text: string, timeoutMs?: number): Promise<void>;
   /** runs a line; resolves with its output and exit (or refusal) */
   run(line: string): Promise<{ output: string; code: number | null | 'refused' }>;
   closed: Promise<number>;
@@ -69,6 +71,7 @@ export function connect(bridge: Bridge, o: ConnectOptions = {}): Promise<Termina
   });
   const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
   let seen = 0;
+  let untilFrom = 0;
   const term: Terminal = {
     ws,
     messages,
@@ -88,6 +91,21 @@ export function connect(bridge: Bridge, o: ConnectOptions = {}): Promise<Termina
         };
         const timer = setTimeout(() => (waiters.delete(check), reject(new Error(`no ${t} message within ${timeoutMs} ms; got ${JSON.stringify(messages.slice(seen)).slice(0, 2000)}`))), timeoutMs);
         if (!check()) waiters.add(check);
+      });
+    },
+    until(text, timeoutMs = 20_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const output = messages.slice(untilFrom).map((m) => (m.t === 'out' ? m.data : '')).join('');
+          if (!output.includes(text)) return;
+          untilFrom = messages.length;
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => (waiters.delete(check), reject(new Error(`no ${JSON.stringify(text)} within ${timeoutMs} ms in ${JSON.stringify(messages.slice(untilFrom).filter((m) => m.t === 'out'))}`))), timeoutMs);
+        waiters.add(check);
+        check();
       });
     },
     async run(line) {

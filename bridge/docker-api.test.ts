@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dockerEndpoint } from './docker-api';
+import { DockerApi, dockerEndpoint } from './docker-api';
 
 describe('finding the engine as the docker CLI does', () => {
   it('reads unix:// and tcp:// DOCKER_HOST values, with the default socket otherwise', () => {
@@ -12,7 +12,9 @@ describe('finding the engine as the docker CLI does', () => {
     if (saved !== undefined) process.env.DOCKER_HOST = saved;
   });
 
-  it('says which forms it understands', () => {
-    expect(() => dockerEndpoint('ssh://me@host')).toThrow(/unix:\/\/ and tcp:\/\//);
+  it('says which forms it understands, and the engine is then unreachable (the site still serves)', async () => {
+    const api = new DockerApi(dockerEndpoint('ssh://me@host'));
+    expect(await api.status()).toEqual({ reachable: false, host: 'ssh://me@host', help: 'DOCKER_HOST=ssh://me@host: the bridge understands unix:// and tcp:// (without TLS). The simulator keeps working.' });
+    await expect(api.get('/containers/json')).rejects.toThrow(/unix:\/\/ and tcp:\/\//);
   });
 });

@@ -9,6 +9,8 @@ export interface DockerEndpoint {
   socketPath?: string;
   hostname?: string;
   port?: number;
+  /** why the bridge cannot use it (ssh://, TLS…): the site still serves, the switch explains */
+  unsupported?: string;
 }
 
 export const DEFAULT_DOCKER_HOST = 'unix:///var/run/docker.sock';
@@ -17,7 +19,7 @@ export function dockerEndpoint(dockerHost = process.env.DOCKER_HOST || DEFAULT_D
   if (dockerHost.startsWith('unix://')) return { label: dockerHost, socketPath: dockerHost.slice('unix://'.length) };
   const tcp = /^tcp:\/\/([^:/]+)(?::(\d+))?\/?$/.exec(dockerHost);
   if (tcp) return { label: dockerHost, hostname: tcp[1], port: Number(tcp[2] ?? 2375) };
-  throw new Error(`DOCKER_HOST=${dockerHost}: the bridge understands unix:// and tcp:// (without TLS)`);
+  return { label: dockerHost, unsupported: `DOCKER_HOST=${dockerHost}: the bridge understands unix:// and tcp:// (without TLS)` };
 }
 
 /** a message from GET /events */
@@ -38,8 +40,9 @@ export class DockerApi {
 
   private open(method: string, path: string, query: Record<string, string> | undefined, timeoutMs: number): Promise<IncomingMessage> {
     const search = query ? `?${new URLSearchParams(query)}` : '';
-    const { socketPath, hostname, port } = this.endpoint;
+    const { socketPath, hostname, port, unsupported } = this.endpoint;
     return new Promise((resolve, reject) => {
+      if (unsupported) return reject(new Error(unsupported));
       const req = request({ method, path: path + search, socketPath, hostname, port, headers: { Host: 'docker' }, timeout: timeoutMs }, resolve);
       req.on('timeout', () => req.destroy(new Error(`no answer from ${this.endpoint.label}`)));
       req.on('error', reject);
@@ -66,6 +69,8 @@ export class DockerApi {
   }
 
   async status(): Promise<EngineStatus> {
+    const { label, unsupported } = this.endpoint;
+    if (unsupported) return { reachable: false, host: label, help: `${unsupported}. The simulator keeps working.` };
     try {
       const res = await this.get<{ Version?: string }>('/version');
       if (res.status === 200) return { reachable: true, host: this.endpoint.label, version: res.body.Version };

@@ -21,6 +21,7 @@ test('the first Tab reaches a skip link that jumps to the content', async ({ pag
 });
 
 test('sidebar and previous/next links work with the keyboard alone', async ({ page }) => {
+  test.setTimeout(120_000); // a full lesson (lab, quiz) has a few hundred tab stops before its footer
   const urls = await lessonUrls(page);
   test.skip(urls.length < 3, 'needs three lessons');
   await page.goto(urls[0]!);
@@ -30,11 +31,11 @@ test('sidebar and previous/next links work with the keyboard alone', async ({ pa
   await expect(page).toHaveURL(urls[2]!);
   await expect(page.locator('.course-nav a[aria-current="page"]')).toHaveAttribute('href', urls[2]!);
 
-  await tabTo(page, 'a[rel="prev"]', 200);
+  await tabTo(page, 'a[rel="prev"]', 600);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(urls[1]!);
 
-  await tabTo(page, 'a[rel="next"]', 200);
+  await tabTo(page, 'a[rel="next"]', 600);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(urls[2]!);
 });

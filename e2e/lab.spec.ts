@@ -252,6 +252,40 @@ test('`docker run -it` makes the terminal the container shell\'s TTY until it ex
   await expect.poll(() => screen(lab)).toMatch(/\/ # \s+\$\s*$/);
 });
 
+test('the build lab: edit a copied file, build again, and the steps after its COPY are no longer CACHED', async ({ page }) => {
+  const lab = await openLab(page, '/e2e/build-lab/');
+  const editor = lab.locator('.cm-content');
+  await expect(editor).toContainText('FROM busybox:latest');
+  await type(lab, 'docker build -t greeter:1.0 .');
+  await expect.poll(() => screen(lab), { timeout: 10_000 }).toContain('naming to docker.io/library/greeter:1.0');
+  await type(lab, 'clear');
+  await type(lab, 'docker build -t greeter:1.0 .');
+  await expect.poll(() => screen(lab)).toMatch(/\[4\/5\] COPY greeting\.txt \.\s+#\d+ CACHED/);
+
+  await lab.getByRole('button', { name: 'greeting.txt' }).click();
+  await expect(lab.getByRole('button', { name: 'greeting.txt' })).toHaveAttribute('aria-pressed', 'true');
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('Edited in the lab.');
+  await type(lab, 'clear');
+  await type(lab, 'docker build -t greeter:1.1 .');
+  await expect.poll(() => screen(lab)).toContain('naming to docker.io/library/greeter:1.1');
+  const text = await screen(lab);
+  expect(text).toMatch(/\[3\/5\] RUN [^\n]*\s+#\d+ CACHED/);
+  expect(text).toMatch(/\[4\/5\] COPY greeting\.txt \.\s+#\d+ DONE/);
+  await type(lab, 'docker run --rm greeter:1.1');
+  await expect.poll(() => screen(lab)).toContain('Edited in the lab.');
+
+  await lab.getByRole('tab', { name: 'Layers' }).click();
+  const layers = lab.locator('[data-layers]');
+  await expect(layers).toContainText('greeter:1.1');
+  await expect(layers).toContainText('2 of 4 steps came from the cache');
+  await expect(layers.locator('.lab-layer-cached')).not.toHaveCount(0);
+  await expect(layers).toContainText('COPY greeting.txt');
+  const { violations } = await new AxeBuilder({ page }).include('[data-island="lab"]').analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
+});
+
 test('undo takes one command back, reset starts clean, and the session survives a reload', async ({ page }) => {
   const lab = await openLab(page);
   await expect(lab.getByRole('button', { name: 'Undo' })).toBeDisabled();

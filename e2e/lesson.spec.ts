@@ -12,7 +12,7 @@ test('shows a diagram as inline SVG titled for screen readers, without Mermaid i
 });
 
 test('gives every container state in the lifecycle diagram a stable hook', async ({ page }) => {
-  await openLessonWith(page, 'svg [data-state]');
+  await openLessonWith(page, 'figure.diagram:not(.lab-diagram) svg [data-state]');
   for (const state of ['created', 'running', 'paused', 'restarting', 'exited', 'removing', 'dead']) {
     // the lesson's own figure; a lab on the page carries a copy of the diagram (figure.lab-diagram)
     await expect(page.locator(`figure.diagram:not(.lab-diagram) .diagram-light [data-state="${state}"].state-${state}`)).toHaveCount(1);

@@ -61,6 +61,7 @@ test('the module filter limits what a session draws from', async ({ page }) => {
 });
 
 test('an exam hides feedback until the end, then shows a printable summary', async ({ page }) => {
+  test.setTimeout(60_000); // axe alone needs ~15 s on a worksheet of the whole course's questions
   await page.goto('/practice/');
   await page.getByLabel('Exam').check();
   await page.getByLabel('Questions').selectOption('5');

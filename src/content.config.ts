@@ -58,6 +58,8 @@ const labs = defineCollection({
       images: z.array(z.string().min(1)).default([]),
       setup: z.array(labCommand).default([]),
       suggested: z.array(labCommand).default([]),
+      /** files in the host folder (the build context), path relative to it → content; a build lab edits them */
+      files: z.record(z.string().regex(/^[^/]/, 'a path relative to the host folder'), z.string()).default({}),
       success: z
         .array(
           z.union([

@@ -91,10 +91,12 @@ export const PAGE_JS_LIMIT = 8 * 1024;
 export const ISLAND_JS_LIMITS: Readonly<Record<string, number>> = { lab: 150 * 1024 };
 /**
  * What an island may load on demand, page by page: the lab's engine (the daemon, command handlers, Go
- * templates, the container runtime and the builder, ~95 kB gzip in November 2026) is fetched while the
- * terminal comes up, and the first command waits for it; the ceiling keeps that wait short on a slow link.
+ * templates, the container runtime with its shell and image contents, the builder: ~155 kB gzip in
+ * November 2026) is fetched while the terminal comes up, and the first command waits for it; the ceiling
+ * keeps that wait bounded on a slow link. A build lab adds its editor (CodeMirror, ~95 kB), loaded only
+ * on pages with one.
  */
-export const ISLAND_DEFERRED_LIMITS: Readonly<Record<string, number>> = { lab: 200 * 1024 };
+export const ISLAND_DEFERRED_LIMITS: Readonly<Record<string, number>> = { lab: 200 * 1024, 'build-lab': 300 * 1024 };
 
 /** the JavaScript limit of a page: the largest its islands allow */
 export const pageJsLimit = (islands: readonly string[]) => Math.max(PAGE_JS_LIMIT, ...islands.map((i) => ISLAND_JS_LIMITS[i] ?? 0));

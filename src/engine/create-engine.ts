@@ -9,7 +9,7 @@ import { HOST_NAME } from './daemon/system-info';
 import type { Engine, EngineOptions, ExecOptions, ExecResult, OutputChunk } from './engine';
 import { HostShell, newHostShellState, type HostShellState } from './host/host-shell';
 import { isPlainDockerLine } from './host/route';
-import { hostSystem } from './host/system';
+import { hostSystem, learnerFs } from './host/system';
 import { IdSource } from './ids';
 import { hostNet } from './daemon/net/services';
 
@@ -30,11 +30,13 @@ export function createEngine(opts: EngineOptions = {}): Engine {
   const daemon = new Daemon({ clock, ids: new IdSource(opts.seed ?? 1) });
   if (opts.images?.length) daemon.presetImages(opts.images);
   const loginAt = clock.now();
-  const cli = (tty: boolean, follow?: DispatchContext['follow']): DispatchContext => ({
+  /** the docker CLI as the learner runs it, in `cwd` on the host */
+  const cli = (tty: boolean, cwd: string, follow?: DispatchContext['follow']): DispatchContext => ({
     api: daemon.api,
     clock,
     handlers: HANDLERS,
-    host: { fs: hostFs(daemon), cwd: host.state.cwd },
+    // the raw folder: `docker cp` imports and exports whole trees through it
+    host: { fs: hostFs(daemon), cwd },
     tty,
     follow,
   });
@@ -42,7 +44,8 @@ export function createEngine(opts: EngineOptions = {}): Engine {
     {
       sys: () => hostSystem(daemon, loginAt),
       now: () => clock.now(),
-      docker: (args, cwd) => dispatchArgs(args, { ...cli(false), host: { fs: hostFs(daemon), cwd } }),
+      // inside a host line docker has no terminal and no stream to keep open
+      docker: (args, cwd) => dispatchArgs(args, cli(false, cwd)),
     },
     newHostShellState(HOST_CWD, HOST_NAME),
   );
@@ -51,7 +54,7 @@ export function createEngine(opts: EngineOptions = {}): Engine {
   const dockerLine = (line: string, execOpts: ExecOptions): ExecResult => {
     let stream: ((io: Output) => FollowHandle) | undefined;
     const result = dispatch(line, {
-      ...cli(execOpts.tty ?? execOpts.follow === true, execOpts.follow ? (start) => (stream = start) : undefined),
+      ...cli(execOpts.tty ?? execOpts.follow === true, host.state.cwd, execOpts.follow ? (start) => (stream = start) : undefined),
       shell: { env: execOpts.env ?? host.state.vars, substitute: (inner) => host.capture(inner) },
     });
     return stream ? { ...result, follow: stream } : result;
@@ -97,7 +100,7 @@ export function createEngine(opts: EngineOptions = {}): Engine {
     hostNet: () => hostNet(daemon),
     host: {
       get fs() {
-        return hostFs(daemon);
+        return learnerFs(daemon);
       },
       cwd: () => host.state.cwd,
       prompt: () => host.prompt(),

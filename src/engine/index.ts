@@ -8,3 +8,5 @@ export { ManualClock, SystemClock, type Clock } from './clock';
 export { ALL_SPECS, specFor } from './cli/spec';
 export type { CommandSpec, FlagSpec } from './cli/command';
 export type { FileSystem, Stat } from './fs/types';
+// building images: the lab's layer view reads engine.read('/build/history'); the editor checks as you type
+export { checkDockerfile, HINT_LINKS, type BuildRecord, type BuiltLayer, type BuildHint, type DockerfileCheck } from './builder';

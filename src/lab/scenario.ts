@@ -21,6 +21,8 @@ export interface Scenario {
   setup: string[];
   /** commands a learner can click to have typed for them */
   suggested: string[];
+  /** files in the host folder, relative to it (a build lab shows them in its editor) */
+  files: Record<string, string>;
   /** all must hold at once for the goal to count as reached; empty = no check */
   success: SuccessCondition[];
 }
@@ -33,6 +35,7 @@ export const PLAYGROUND: Scenario = {
   images: ['busybox:latest'],
   setup: [],
   suggested: ['docker run -d --name web busybox sleep 3600', 'docker ps', 'docker pause web', 'docker logs web'],
+  files: {},
   success: [],
 };
 

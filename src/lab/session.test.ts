@@ -10,6 +10,7 @@ const scenario: Scenario = {
   images: ['busybox:latest'],
   setup: ['docker run -d --name web busybox sleep 3600'],
   suggested: [],
+  files: { 'app/notes.txt': 'first\n' },
   success: [{ container: 'web', state: 'paused' }],
 };
 const make = (images: string[]) => createEngine({ images });
@@ -68,6 +69,21 @@ describe('LabSession', () => {
     expect(loadSaved(store, `${scenario.id}-2`)?.history).toEqual(['docker stop web']);
     expect(state(new LabSession(scenario, make, store), 'web')).toBe('paused');
     expect(state(new LabSession(scenario, make, store, `${scenario.id}-2`), 'web')).toBe('exited');
+  });
+  it('puts the scenario\'s files in the host folder; edits survive a reload, reset brings the originals back', () => {
+    const store = memoryStore();
+    const a = new LabSession(scenario, make, store);
+    expect(a.readFile('app/notes.txt')).toBe('first\n');
+    expect(a.run('cat app/notes.txt').stdout).toBe('first\n');
+    a.writeFile('app/notes.txt', 'edited\n');
+    a.run('docker pause web');
+    const b = new LabSession(scenario, make, store);
+    expect(b.run('cat app/notes.txt').stdout).toBe('edited\n');
+    expect(state(b, 'web')).toBe('paused');
+    b.reset();
+    expect(b.readFile('app/notes.txt')).toBe('first\n');
+    expect(new LabSession(scenario, make, store).readFile('app/notes.txt')).toBe('first\n');
+    expect(b.readFile('missing.txt')).toBeUndefined();
   });
   it('ignores a damaged store entry', () => {
     const store = memoryStore();

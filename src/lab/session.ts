@@ -19,6 +19,8 @@ export interface KeyValueStore {
 interface Saved {
   commands: string[];
   history: string[];
+  /** the host folder's files as the learner last edited them (a build lab) */
+  files?: Record<string, string>;
 }
 
 /** a lab's storage id is its scenario's id, numbered from the second lab of that scenario on a page */
@@ -40,6 +42,8 @@ export class LabSession {
   history: History;
   private commandLog: string[] = [];
   private undoStack: unknown[] = [];
+  /** files edited since the last reset: written again before the commands replay after a reload */
+  private edited: Record<string, string> = {};
 
   constructor(
     readonly scenario: Scenario,
@@ -50,6 +54,7 @@ export class LabSession {
     const saved = loadSaved(store, labId);
     this.history = new History(saved?.history ?? []);
     this.prepare();
+    for (const [path, text] of Object.entries(saved?.files ?? {})) this.writeFile(path, text);
     if (saved) this.replay(saved.commands);
   }
 
@@ -70,6 +75,24 @@ export class LabSession {
     this.commandLog.push(line.trim());
     this.save();
     return result;
+  }
+
+  /** a file of the host folder, relative to it; undefined when there is none */
+  readFile(path: string): string | undefined {
+    const fs = this.engine.host.fs;
+    const full = this.hostPath(path);
+    return fs.stat(full)?.type === 'file' ? fs.readFile(full) : undefined;
+  }
+
+  /** the learner edited a file of the host folder (a build lab's editor): the next build sees it */
+  writeFile(path: string, text: string): void {
+    this.engine.host.fs.writeFile(this.hostPath(path), text);
+    this.edited[path] = text;
+    this.save();
+  }
+
+  private hostPath(path: string): string {
+    return `${this.engine.host.cwd()}/${path}`;
   }
 
   /** takes the last command back; false when there is nothing to undo */
@@ -107,14 +130,20 @@ export class LabSession {
 
   private prepare(): void {
     this.engine = this.makeEngine(this.scenario.images);
+    for (const [path, text] of Object.entries(this.scenario.files ?? {})) {
+      const full = this.hostPath(path);
+      this.engine.host.fs.mkdir(full.slice(0, full.lastIndexOf('/')), { parents: true });
+      this.engine.host.fs.writeFile(full, text);
+    }
     for (const line of this.scenario.setup) this.engine.exec(line);
     this.commandLog = [];
     this.undoStack = [];
+    this.edited = {};
   }
 
   private save(): void {
     try {
-      this.store?.setItem(storageKey(this.labId), JSON.stringify({ commands: this.commandLog, history: this.history.list() } satisfies Saved));
+      this.store?.setItem(storageKey(this.labId), JSON.stringify({ commands: this.commandLog, history: this.history.list(), files: this.edited } satisfies Saved));
     } catch {
       // storage full or blocked: the session still works, it just won't survive a reload
     }

@@ -29,7 +29,8 @@ const vmOf = (lines: string[]) => {
 };
 
 describe('goalReached', () => {
-  const s: Scenario = { id: 'x', title: 'x', goal: 'x', images: [], setup: [], suggested: [], success: [{ container: 'web', state: 'paused' }, { image: 'busybox' }, { output: '^web$' }] };
+  const s: Scenario = { id: 'x', title: 'x', goal: 'x', images: [], setup: [], suggested: [], files: {},
+    success: [{ container: 'web', state: 'paused' }, { image: 'busybox' }, { output: '^web$' }] };
   it('holds only when every condition does', () => {
     const { e, vm } = vmOf(['docker run -d --name web busybox sleep 100']);
     expect(goalReached(s, vm(), 'web\n')).toBe(false);

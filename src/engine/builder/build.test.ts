@@ -12,7 +12,7 @@ function fakeShell(req: RunRequest): RunResult {
   const script = req.argv[req.argv.length - 1]!;
   let output = '';
   let exit = 0;
-  for (const cmd of script.split('&&').map((c) => c.trim())) {
+  for (const cmd of script.split(/&&|\n/).map((c) => c.trim())) {
     const redirect = /^echo (.*) > (\S+)$/.exec(cmd);
     const echo = /^echo (.*)$/.exec(cmd);
     const quit = /^exit (\d+)$/.exec(cmd);
@@ -31,6 +31,7 @@ const BUSYBOX: BaseImage = {
   layers: [{ diffId: 'sha256:' + 'd'.repeat(64), size: 1_984_132, contentKey: 'busybox-test' }],
   history: [{ created: Date.parse('2026-11-23T11:55:00Z'), createdBy: '', comment: 'Imported from -' }],
   config: { Cmd: ['sh'] },
+  local: true,
 };
 
 function setup() {
@@ -287,5 +288,35 @@ CMD ["app"]
     const img = run('FROM busybox\nRUN --mount=type=secret,id=token echo using it\n', { secrets: { token: 's3cr3t' } }).image!;
     expect(during).toBe('s3cr3t');
     expect(JSON.stringify(img)).not.toContain('s3cr3t');
+  });
+
+  it('a registry base is fetched into the build cache once: blob downloads and extractions under FROM', () => {
+    const { run, deps } = setup();
+    const remote = { ...BUSYBOX, id: 'sha256:' + 'e'.repeat(64), digest: 'sha256:' + 'f'.repeat(64), local: false };
+    remote.layers = [{ ...BUSYBOX.layers[0]!, blobDigest: 'sha256:' + 'a'.repeat(64), blobSize: 800_000 }];
+    deps.resolveImage = () => remote;
+    const first = run('FROM busybox\nRUN echo hi\n').progress;
+    expect(first).toMatch(
+      /#4 \[1\/2\] FROM docker\.io\/library\/busybox:latest@sha256:f{64}\n#4 resolve docker\.io\/library\/busybox:latest@sha256:f{64} done\n#4 sha256:a{64} 800\.00kB \/ 800\.00kB 0\.1s done\n#4 extracting sha256:a{64} 0\.0s done\n#4 DONE 0\.1s\n/,
+    );
+    expect(first).toContain('#2 [internal] load metadata for docker.io/library/busybox:latest\n#2 DONE 0.6s\n');
+    expect(run('FROM busybox\nRUN echo hi\n').progress).not.toContain('extracting');
+  });
+
+  it('here-documents: a RUN script, a document read by a command, a COPY of inline content', () => {
+    const { run, deps } = setup();
+    const scripts: string[] = [];
+    const inner = deps.runtime.run;
+    deps.runtime.run = (req) => (scripts.push(req.argv[2]!), inner(req));
+    const df = 'FROM busybox\nRUN <<EOF\necho one > /one.txt\necho two > /two.txt\nEOF\nRUN echo before && echo x > /x <<NOTE\nignored by echo\nNOTE\nCOPY <<EOF /etc/motd\nWelcome!\nEOF\nCMD ["cat", "/etc/motd"]\n';
+    const out = run(df);
+    expect(out.progress).toContain('[2/4] RUN <<EOF (echo one > /one.txt...)\n');
+    expect(out.progress).toContain('[4/4] COPY <<EOF (Welcome!) /etc/motd\n');
+    expect(scripts).toEqual(['echo one > /one.txt\necho two > /two.txt\n', 'echo before && echo x > /x <<NOTE\nignored by echo\nNOTE\n']);
+    const script = out.image!.layers[1]!.changes!;
+    const motd = out.image!.layers.at(-1)!.changes!;
+    expect(Object.keys(script.entries)).toEqual(['one.txt', 'two.txt']);
+    expect(at(motd, 'etc').entries.motd).toMatchObject({ content: 'Welcome!\n' });
+    expect(out.image!.history.at(-1)!.createdBy).toBe('CMD ["cat" "/etc/motd"]');
   });
 });

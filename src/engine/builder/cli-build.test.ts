@@ -7,6 +7,8 @@ import { DEFAULT_START } from '../create-engine';
 import { Daemon } from '../daemon/daemon';
 import { emptyTree, treeFs } from '../fs/tree';
 import { IdSource } from '../ids';
+import { createEngine } from '../create-engine';
+import type { BuildRecord } from './state';
 
 function machine() {
   const clock = new ManualClock(DEFAULT_START);
@@ -119,5 +121,27 @@ describe('docker build (CLI → API → daemon)', () => {
     expect(docker('docker builder prune -f').stdout).toBe('Total reclaimed space: 0B\n');
     expect(docker('docker builder prune -af').stdout).toMatch(/^Deleted build cache objects:\n[0-9a-z]{25}\n[0-9a-z]{25}\n\nTotal reclaimed space: 0B\n$/);
     expect(docker('docker build -t app .').stderr).toContain('#6 [3/3] RUN echo hi > /x\n#6 DONE');
+  });
+
+  it('the lab reads the last build record: layers with sizes and cache flags, hints with lesson links', () => {
+    const engine = createEngine({ images: ['busybox:latest'] });
+    for (const line of ["printf 'FROM busybox\\nCOPY a.txt /a.txt\\nRUN echo hi > /b.txt\\n' > Dockerfile", 'echo one > a.txt', 'docker build -t app .', 'echo two > a.txt', 'docker build -t app .'])
+      expect(engine.exec(line).exit).toBe(0);
+    const res = engine.read<BuildRecord[]>('/build/history');
+    const last = res.body[res.body.length - 1]!;
+    expect(res.body).toHaveLength(2);
+    expect(last.layers.map((l) => [l.createdBy, l.size, l.cached, l.fromBase])).toEqual([
+      ['', 1_984_132, true, true],
+      ['COPY a.txt /a.txt # buildkit', 4, false, false],
+      ['RUN /bin/sh -c echo hi > /b.txt # buildkit', 3, false, false],
+    ]);
+    expect(last.steps.map((s) => [s.name, s.cached])).toEqual([
+      ['[2/3] COPY a.txt /a.txt', false],
+      ['[3/3] RUN echo hi > /b.txt', false],
+    ]);
+    expect(last.hints.map((h) => [h.id, h.line, h.link])).toEqual([
+      ['pin-base-image', 1, '/lessons/writing-dockerfiles/#pin-your-base-image'],
+      ['non-root-user', 0, '/lessons/writing-dockerfiles/#run-as-a-non-root-user'],
+    ]);
   });
 });

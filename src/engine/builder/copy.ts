@@ -72,6 +72,7 @@ function segmentMatch(pattern: string, name: string): boolean {
 
 /** The context-relative paths a source names (several for a wildcard); throws when none. */
 export function matchSource(tree: SourceTree, src: string): string[] {
+  if (src.startsWith('<<') && tree.get(src)) return [src];
   const clean = cleanRel(src);
   if (!hasWildcard(clean)) {
     if (!tree.get(clean)) throw new CopyError(`"/${clean}": not found`);
@@ -144,7 +145,7 @@ export function copyInto(fs: FileSystem, tree: SourceTree, spec: CopySpec): stri
   else fs.mkdir(resolvePath(dest, '..'), { parents: true });
   for (const rel of matched) {
     const e = tree.get(rel)!;
-    const name = rel.slice(rel.lastIndexOf('/') + 1);
+    const name = rel.startsWith('<<') ? rel.slice(2) : rel.slice(rel.lastIndexOf('/') + 1);
     const target = e.type === 'dir' ? dest : destIsDir ? `${dest === '/' ? '' : dest}/${name}` : dest;
     put(rel, target);
   }

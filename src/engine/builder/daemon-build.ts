@@ -30,7 +30,7 @@ function baseImage(d: Daemon, ref: NamedRef): BaseImage | { error: string } {
   const local = imageByRef(d.state.images, ref);
   if (local) {
     const digest = local.repoDigests.find((r) => r.startsWith(familiarName(ref) + '@'))?.split('@')[1];
-    return { id: local.id, digest, layers: local.layers, history: local.history, config: local.config };
+    return { id: local.id, digest, local: true, layers: local.layers, history: local.history, config: local.config };
   }
   const remote = resolveRemote(d.state.images.hub, ref, new Set());
   if (!('kind' in remote))

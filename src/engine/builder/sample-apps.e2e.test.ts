@@ -53,4 +53,26 @@ describe('sample apps built and run', () => {
     sh('docker run -d -p 5000:5000 py-app');
     expect(sh('curl -s localhost:5000').stdout).toBe('Hello from Python!');
   });
+
+  it('npm ci and pip install fill node_modules / site-packages; editing the code keeps the install cached', () => {
+    const { sh } = session();
+    sh('mkdir -p shop && cd shop');
+    sh(`printf '{"name":"shop","dependencies":{"express":"^5.1.0"}}\\n' > package.json`);
+    sh(`printf '{"lockfileVersion":3}\\n' > package-lock.json`);
+    sh(`printf "const app = require('express')();\\napp.get('/', (req, res) => res.send('shop'));\\napp.listen(3000);\\n" > server.js`);
+    sh(`printf 'FROM node:22-alpine\\nWORKDIR /app\\nCOPY package*.json ./\\nRUN npm ci --omit=dev\\nCOPY . .\\nCMD ["node", "server.js"]\\n' > Dockerfile`);
+    const first = sh('docker build -t shop .').stderr;
+    expect(first).toMatch(/#\d+ \d\.\d{3} added 65 packages, and audited 66 packages in 2s\n/);
+    sh(`printf "res.send('changed')\\n" >> server.js`);
+    const second = sh('docker build -t shop .').stderr;
+    expect(second).toMatch(/\[4\/5\] RUN npm ci --omit=dev\n#\d+ CACHED/);
+    expect(sh('docker history --format "{{.CreatedBy}} {{.Size}}" shop').stdout).toContain('RUN /bin/sh -c npm ci --omit=dev # buildkit 2.15MB');
+
+    sh('mkdir -p /home/learner/api && cd /home/learner/api');
+    sh(`printf 'flask==3.1.2\\n' > requirements.txt`);
+    sh(`printf 'FROM python:3.13-slim\\nCOPY requirements.txt .\\nRUN pip install --no-cache-dir -r requirements.txt\\n' > Dockerfile`);
+    expect(sh('docker build -t api .').stderr).toMatch(
+      /Successfully installed blinker-1\.9\.0 click-8\.2\.1 flask-3\.1\.2 itsdangerous-2\.2\.0 jinja2-3\.1\.6 markupsafe-3\.0\.2 werkzeug-3\.1\.3\n/,
+    );
+  });
 });

@@ -88,3 +88,17 @@ describe('start-up lines with values', () => {
     expect(recogniseApp('go', 'fmt.Printf("listening on :%d\\n", 8080)\nhttp.ListenAndServe(":8080", nil)', {}).startup).toEqual(['listening on :8080']);
   });
 });
+
+describe('checkDockerfile (the lab editor)', () => {
+  it('reports the parse error BuildKit stops at, or the build-check warnings', async () => {
+    const { checkDockerfile } = await import('./index');
+    expect(checkDockerfile('FROM busybox\nRUNN x\n').error).toEqual({
+      message: 'dockerfile parse error on line 2: unknown instruction: RUNN (did you mean RUN?)',
+      startLine: 2,
+      endLine: 2,
+    });
+    expect(checkDockerfile('FROM busybox\nCMD echo hi\n')).toEqual({
+      warnings: [{ rule: 'JSONArgsRecommended', message: 'JSON arguments recommended for CMD to prevent unintended behavior related to OS signals', line: 2 }],
+    });
+  });
+});

@@ -18,6 +18,9 @@ export function newHostFolder(now: number): DirNode {
     {
       etc: dir({
         hostname: file(`${HOST_NAME}\n`, m),
+        // the learner's account, so `ls -l` in the project folder names the owner
+        passwd: file('root:x:0:0:root:/root:/bin/bash\nlearner:x:1000:1000:Learner:/home/learner:/bin/bash\n', m),
+        group: file('root:x:0:\nlearner:x:1000:\ndocker:x:999:learner\n', m),
         hosts: file(`127.0.0.1\tlocalhost\n127.0.1.1\t${HOST_NAME}\n\n# The following lines are desirable for IPv6 capable hosts\n::1     ip6-localhost ip6-loopback\nfe00::0 ip6-localnet\nff00::0 ip6-mcastprefix\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`, m),
         'resolv.conf': file('nameserver 192.168.1.1\n', m),
       }, m),

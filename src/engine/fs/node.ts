@@ -44,7 +44,7 @@ export type NodeMeta = Meta;
 
 const DEFAULT_MODE = { file: 0o644, dir: 0o755, symlink: 0o777 } as const;
 /** What `ls -l` shows for a directory on ext4/overlay. */
-export const DIR_SIZE = 4096;
+const DIR_SIZE = 4096;
 
 /** UTF-8 length without encoding (stat is called for every entry `ls -l` lists). */
 export function byteLength(s: string): number {
@@ -79,16 +79,6 @@ export function treeBytes(n: Node): number {
 
 /** A deep copy (nodes are plain JSON). */
 export const cloneNode = <T extends Node>(n: T): T => structuredClone(n);
-
-/** Only the metadata that differs from the defaults, for building compact nodes. */
-export function compactMeta(type: VisibleNode['type'], m: Meta): Meta {
-  const out: Meta = {};
-  if (m.mode !== undefined && m.mode !== DEFAULT_MODE[type]) out.mode = m.mode;
-  if (m.uid) out.uid = m.uid;
-  if (m.gid) out.gid = m.gid;
-  if (m.mtime) out.mtime = m.mtime;
-  return out;
-}
 
 // Builders for literal trees (tests, image contents).
 export const file = (content: string, meta: Meta & { size?: number } = {}): FileNode => ({ type: 'file', content, ...meta });

@@ -3,7 +3,7 @@
 // entry (and its parent directories' metadata) up; deleting something a lower layer has leaves a
 // whiteout; a directory made where a lower one was deleted is opaque. Only the upper tree changes.
 import { FsError, type Stat } from './types';
-import { PathFs, type RawFs } from './path-fs';
+import type { RawFs } from './path-fs';
 import { cloneNode, parentOf, splitPath, statOf, type DirNode, type Node, type NodeMeta, type VisibleNode } from './node';
 
 /** What a path shows through a stack of layers: the topmost entry, and for a directory every layer's part. */
@@ -18,7 +18,7 @@ function step(from: Found, name: string): Found | null {
   let top: VisibleNode | null = null;
   const dirs: DirNode[] = [];
   for (const d of from.dirs) {
-    const e: Node | undefined = d.entries[name];
+    const e: Node | undefined = Object.hasOwn(d.entries, name) ? d.entries[name] : undefined;
     if (!e) continue;
     // a whiteout, or a lower file under an upper directory, hides everything further down
     if (e.type === 'whiteout' || (top && e.type !== 'dir')) break;
@@ -31,7 +31,7 @@ function step(from: Found, name: string): Found | null {
 }
 
 /** Looks `path` up through `roots` (top-first layer roots). */
-export function findIn(roots: DirNode[], path: string): Found | null {
+function findIn(roots: DirNode[], path: string): Found | null {
   let found: Found | null = { node: roots[0]!, dirs: roots };
   for (const name of splitPath(path)) {
     found = step(found, name);
@@ -71,8 +71,20 @@ export class OverlayRaw implements RawFs {
     this.roots = [upper, ...this.lowerRoots];
   }
 
+  /** lookups by path, valid until the next change (a program stats the same prefixes over and over) */
+  private cache = new Map<string, Found | null>();
+
   find(path: string): Found | null {
-    return findIn(this.roots, path);
+    let f = this.cache.get(path);
+    if (f !== undefined) return f;
+    if (path === '/') f = { node: this.roots[0]!, dirs: this.roots };
+    else {
+      const { parent, name } = parentOf(path);
+      const up = this.find(parent);
+      f = up && up.node.type === 'dir' ? step(up, name) : null;
+    }
+    this.cache.set(path, f);
+    return f;
   }
 
   /** What the image layers alone show at `path`. */
@@ -98,6 +110,10 @@ export class OverlayRaw implements RawFs {
   }
 
   put(path: string, node: VisibleNode): void {
+    this.changing(() => this.store(path, node));
+  }
+
+  private store(path: string, node: VisibleNode): void {
     const { parent, name } = parentOf(path);
     if (!name) throw new FsError('EBUSY', path);
     const dir = this.copyUpDir(parent);
@@ -110,17 +126,31 @@ export class OverlayRaw implements RawFs {
   }
 
   remove(path: string): void {
-    const { parent, name } = parentOf(path);
-    const dir = this.copyUpDir(parent);
-    if (this.findLower(path)) dir.entries[name] = { type: 'whiteout' };
-    else delete dir.entries[name];
-    dir.mtime = this.now();
+    this.changing(() => {
+      const { parent, name } = parentOf(path);
+      const dir = this.copyUpDir(parent);
+      if (this.findLower(path)) dir.entries[name] = { type: 'whiteout' };
+      else delete dir.entries[name];
+      dir.mtime = this.now();
+    });
   }
 
   setMeta(path: string, meta: NodeMeta): void {
-    const f = this.find(path);
-    if (!f) throw new FsError('ENOENT', path);
-    Object.assign(f.node.type === 'dir' ? this.copyUpDir(path) : this.copyUp(path, f.node), meta);
+    this.changing(() => {
+      const f = this.find(path);
+      if (!f) throw new FsError('ENOENT', path);
+      Object.assign(f.node.type === 'dir' ? this.copyUpDir(path) : this.copyUp(path, f.node), meta);
+    });
+  }
+
+  /** A change to the upper layer: lookups cached before (or during) it no longer hold. */
+  private changing(op: () => void): void {
+    this.cache.clear();
+    try {
+      op();
+    } finally {
+      this.cache.clear();
+    }
   }
 
   rename(from: string, to: string): void {
@@ -161,9 +191,4 @@ export class OverlayRaw implements RawFs {
     dir.entries[name] = copy;
     return copy;
   }
-}
-
-/** A container root: `layers` (base first) read-only under the writable `upper` tree. */
-export function overlayFs(layers: DirNode[], upper: DirNode, now: () => number): PathFs {
-  return new PathFs(new OverlayRaw(layers, upper, now));
 }

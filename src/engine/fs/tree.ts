@@ -15,7 +15,7 @@ export class TreeRaw implements RawFs {
     let node: VisibleNode = this.root;
     for (const name of splitPath(path)) {
       if (node.type !== 'dir') return null;
-      const next: Node | undefined = node.entries[name];
+      const next: Node | undefined = Object.hasOwn(node.entries, name) ? node.entries[name] : undefined;
       if (!next || next.type === 'whiteout') return null;
       node = next;
     }

@@ -11,6 +11,9 @@ describe('host shell lines', () => {
     expect(e.exec('mkdir -p src/app && printf "%s=%d\\n" port 8080 > src/app/conf')).toMatchObject({ stdout: '', exit: 0 });
     expect(e.exec('ls')).toMatchObject({ stdout: 'a.txt\nsrc\n', exit: 0 });
     expect(e.host.fs.readFile('/home/learner/project/src/app/conf')).toBe('port=8080\n');
+    // what the learner creates is theirs
+    expect(e.exec('ls -l').stdout).toMatch(/^-rw-r--r-- 1 learner learner +3 .* a\.txt$/m);
+    expect(e.exec('id').stdout).toBe('uid=1000(learner) gid=1000(learner) groups=1000(learner),999(docker)\n');
   });
 
   it('keeps the working directory and variables from line to line', () => {

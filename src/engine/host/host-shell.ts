@@ -64,8 +64,8 @@ export interface HostLineResult extends HostLineEffects {
 }
 
 /** Program names of the host: every applet but Alpine's package manager. */
-const HOST_ONLY_MISSING = new Set(['apk']);
-const isHostApplet = (name: string) => Object.hasOwn(APPLETS, name) && !HOST_ONLY_MISSING.has(name);
+const NOT_ON_HOST = new Set(['apk']);
+const isHostApplet = (name: string) => Object.hasOwn(APPLETS, name) && !NOT_ON_HOST.has(name);
 
 export class HostShell {
   state: HostShellState;

@@ -86,11 +86,18 @@ const set: Builtin = (sh, argv, io) => {
     for (const [k, v] of [...sh.state.vars].sort(([a], [b]) => (a < b ? -1 : 1))) say(io, `${k}='${v.replaceAll("'", "'\\''")}'`);
     return 0;
   }
-  const dashdash = argv.indexOf('--');
-  if (dashdash > 0) sh.state.positional = argv.slice(dashdash + 1);
-  else {
-    const operands = argv.slice(1).filter((a) => !/^[-+][a-z]+$/.test(a) && a !== '-o' && a !== '+o');
-    if (operands.length && !argv.slice(1).some((a) => a === '-o' || a === '+o')) sh.state.positional = operands;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--' || !/^[-+][a-zA-Z]+$/.test(a)) {
+      sh.state.positional = argv.slice(a === '--' ? i + 1 : i);
+      break;
+    }
+    if (a === '-o' || a === '+o') {
+      const long = argv[++i];
+      if (long === 'errexit') sh.options[a === '-o' ? 'add' : 'delete']('e');
+      continue;
+    }
+    for (const f of a.slice(1)) sh.options[a.startsWith('-') ? 'add' : 'delete'](f);
   }
   return 0;
 };
@@ -150,11 +157,21 @@ const trap: Builtin = (sh, argv, io) => {
   return 0;
 };
 
+/** `kill -l`: busybox numbers one a line, dash names one a line, bash a five-column table */
+function listSignals(sh: Shell, io: Io): void {
+  const names = Object.entries(SIGNAL_NUMBERS);
+  if (sh.flavour.kind === 'ash') names.forEach(([name, n]) => say(io, `${String(n).padStart(2)}) ${name}`));
+  else if (sh.flavour.kind === 'dash') names.forEach(([name]) => say(io, name));
+  else {
+    for (let k = 0; k < names.length; k += 5) say(io, names.slice(k, k + 5).map(([name, n]) => `${String(n).padStart(2)}) SIG${name}`).join('\t'));
+  }
+}
+
 /** `kill [-s SIG|-SIG] PID…` / `kill -l`; a signal to the shell itself goes through its traps. */
 const kill: Builtin = (sh, argv, io) => {
   let args = argv.slice(1);
   if (args[0] === '-l') {
-    say(io, Object.keys(SIGNAL_NUMBERS).join(' '));
+    listSignals(sh, io);
     return 0;
   }
   let signal = 'TERM';
@@ -165,7 +182,8 @@ const kill: Builtin = (sh, argv, io) => {
     signal = args[0].slice(1);
     args = args.slice(1);
   }
-  const sig = normaliseSignal(signal);
+  // signal 0 only checks that the process exists
+  const sig = signal === '0' ? '0' : normaliseSignal(signal);
   if (!sig) {
     io.stderr.write(sh.flavour.error(sh.flavour.kind === 'ash' ? `bad signal name '${signal}'` : `kill: ${signal}: invalid signal specification`, sh.where) + '\n');
     return 1;
@@ -178,10 +196,10 @@ const kill: Builtin = (sh, argv, io) => {
   for (const a of args) {
     const pid = Number(a);
     if (pid === sh.config.pid) {
-      sh.signalSelf(sig, io);
+      if (sig !== '0') sh.signalSelf(sig, io);
       continue;
     }
-    const error = Number.isInteger(pid) ? sh.config.sys.kill(pid, sig) : 'No such process';
+    const error = !Number.isInteger(pid) ? 'No such process' : sig === '0' ? (sh.config.sys.processes().some((p) => p.pid === pid) ? '' : 'No such process') : sh.config.sys.kill(pid, sig);
     if (error) {
       const message = sh.flavour.kind === 'ash' ? `can't kill pid ${a}: ${error}` : sh.flavour.kind === 'dash' ? `kill: ${error}` : `kill: (${a}) - ${error}`;
       io.stderr.write(sh.flavour.error(message, sh.where) + '\n');
@@ -210,8 +228,12 @@ function describe(sh: Shell, name: string): string | undefined {
   if (sh.state.functions.has(name)) return 'a function';
   if (['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', '{', '}', '!'].includes(name)) return sh.flavour.kind === 'bash' ? 'a shell keyword' : 'a shell keyword';
   if (Object.hasOwn(BUILTINS, name)) return SPECIAL.has(name) ? 'a special shell builtin' : 'a shell builtin';
+  return lookupPath(sh, name);
+}
+
+/** A command's path; ash runs busybox's own applets without exec'ing them, so it names them bare ("cat is cat"). */
+function lookupPath(sh: Shell, name: string): string | undefined {
   const path = sh.config.commands.which(sh, name);
-  // ash runs busybox's own applets without exec'ing them: `type cat` says "cat is cat"
   if (path && sh.flavour.kind === 'ash' && /(^|\/)busybox$/.test(sh.fs.lstat(path)?.target ?? '')) return name;
   return path;
 }
@@ -224,7 +246,7 @@ const command: Builtin = (sh, argv, io) => {
     const verbose = args[0] === '-V';
     let status = 0;
     for (const name of args.slice(1)) {
-      const found = sh.state.functions.has(name) || Object.hasOwn(BUILTINS, name) ? name : sh.config.commands.which(sh, name);
+      const found = sh.state.functions.has(name) || Object.hasOwn(BUILTINS, name) ? name : lookupPath(sh, name);
       if (!found) status = 1;
       else say(io, verbose ? `${name} is ${describe(sh, name)}` : found);
     }
@@ -281,6 +303,13 @@ const loopControl = (kind: 'break' | 'continue'): Builtin => (_sh, argv) => {
   throw new LoopSignal(kind, Math.max(1, Number(argv[1] ?? 1) || 1));
 };
 
+/** bash numbers entries in five columns and two spaces, busybox ash in four and one */
+const history: Builtin = (sh, _argv, io) => {
+  const bash = sh.flavour.kind === 'bash';
+  sh.history.forEach((line, k) => say(io, bash ? `${String(k + 1).padStart(5)}  ${line}` : `${String(k).padStart(4)} ${line}`));
+  return 0;
+};
+
 const pwd: Builtin = (sh, _argv, io) => {
   say(io, sh.state.cwd);
   return 0;
@@ -320,6 +349,7 @@ export const BUILTINS: Record<string, Builtin> = {
   false: () => 1,
   wait: () => 0,
   hash: () => 0,
+  history,
   umask: (_sh, argv, io) => (argv.length === 1 ? (say(io, '0022'), 0) : 0),
   echo: asBuiltin((sh) => echo(sh.flavour.kind === 'dash')),
   printf: asBuiltin(() => printf),

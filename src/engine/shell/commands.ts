@@ -9,7 +9,7 @@ import { resolvePath } from '../fs/types';
 import { APPLETS } from './applets';
 import type { ShellKind } from './flavours';
 import { runShellCommand } from './run';
-import type { CommandRunner, Shell } from './interpreter';
+import { nested, type CommandRunner, type Shell } from './interpreter';
 import { ForeverSignal, type Io } from './io';
 
 /** an image program outside the shell (the daemon's program table); undefined when the image has none */
@@ -48,7 +48,7 @@ export function commandRunner(programs: ProgramRunner): CommandRunner {
       const shell = path && shellKind(base, sh.flavour.userland);
       if (shell) {
         const opts = { kind: shell, sys: sh.config.sys, env, cwd: sh.state.cwd, now: sh.now(), pid: inPlace ? sh.config.pid : sh.config.pid + 1, stdin: io.stdin, programs, minimal: sh.config.minimal ?? false };
-        return replay(sh, runShellCommand(argv, opts), io);
+        return replay(sh, nested(() => runShellCommand(argv, opts)), io);
       }
       const run = programs(argv, env, sh.state.cwd);
       if (run) return replay(sh, run, io);
@@ -82,6 +82,8 @@ function replay(sh: Shell, run: Run, io: Io): number {
       ...(run.signals ? { signals: run.signals } : {}),
       ...(run.memory ? { memory: run.memory } : {}),
       ...(run.listens ? { listens: run.listens } : {}),
+      ...(run.title ? { title: run.title } : {}),
+      ...(run.children ? { children: run.children } : {}),
     });
   }
   sh.t = start + run.duration;
@@ -96,9 +98,11 @@ function script(sh: Shell, path: string, argv: string[], io: Io): number {
     io.stderr.write(`${argv[0]}: not available in the Dockhand simulator (only shell scripts and the image's known programs run)\n`);
     return 126;
   }
-  return sh.subshell(() => {
-    sh.state.positional = argv.slice(1);
-    sh.state.functions = new Map();
-    return sh.source(text, io);
-  });
+  return sh.subshell(() =>
+    nested(() => {
+      sh.state.positional = argv.slice(1);
+      sh.state.functions = new Map();
+      return sh.source(text, io);
+    }),
+  );
 }

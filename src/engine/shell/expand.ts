@@ -218,7 +218,7 @@ export class Expander {
         return out(this.host.lookup(name) ?? '');
       case '?':
         if (!unset) return out(value!);
-        throw new ExpansionError(`${name}: ${word$() || (op.startsWith(':') && value === '' ? 'parameter null or not set' : 'parameter not set')}`);
+        throw new ExpansionError(`${name}: ${word$() || (op.startsWith(':') ? 'parameter not set or null' : 'parameter not set')}`);
       case '+':
         return unset ? [] : out(word$());
       default: {

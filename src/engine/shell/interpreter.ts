@@ -58,12 +58,17 @@ export interface ShellConfig {
   minimal?: boolean;
 }
 
-const LOOP_LIMIT = 10_000;
+/**
+ * A loop that takes no simulated time counts as endless (a busy `while :; do :; done`) after this many
+ * iterations or this much real computing time, whichever comes first: the browser must stay responsive.
+ */
+const LOOP_LIMIT = 100_000;
+const LOOP_BUDGET_MS = 300;
 /** how fast data moves through pipes and substitutions (200 MB/s) */
 const BYTES_PER_MS = 200_000;
 const IGNORED_BY_DEFAULT = new Set(['CHLD', 'CONT', 'URG', 'WINCH']);
-/** a loop whose iterations took time but never settled into the same output is repeated from here */
-const STEADY_LIMIT = 1000;
+/** a loop that has run this long without settling into the same output repeats its last iteration */
+const STEADY_AFTER_MS = 600_000;
 
 export class Shell implements ExpandHost {
   state: ShellState;
@@ -71,6 +76,10 @@ export class Shell implements ExpandHost {
   t = 0;
   /** lines read before the current source (an interactive shell counts its input lines) */
   lineBase = 0;
+  /** how the shell was started, as $- shows it: `c` for a -c string, `i` interactive (bash adds its own) */
+  modeFlags = '';
+  /** the command lines an interactive session ran, for `history` */
+  readonly history: string[] = [];
   /** the most memory a program it ran declared (bytes), for `docker stats` and the OOM killer */
   peakMemory = 0;
   /** the most data it held at once (a pipe's or a `$(…)`'s text), on top of that */
@@ -81,6 +90,9 @@ export class Shell implements ExpandHost {
   /** status of the last command substitution (an assignment-only command returns it) */
   private substStatus: number | undefined;
   private currentStderr: Writer = DISCARD;
+  private conditionDepth = 0;
+  /** single-letter options of `set` (-e is the one that changes execution) */
+  readonly options = new Set<string>();
   private backgroundPids = 0;
 
   constructor(readonly config: ShellConfig) {
@@ -133,8 +145,9 @@ export class Shell implements ExpandHost {
       case '$': return String(this.config.pid);
       case '#': return String(s.positional.length);
       case '!': return s.lastBackground === undefined ? '' : String(s.lastBackground);
-      case '-': return this.config.interactive ? 'i' : '';
+      case '-': return [...this.options].join('') + this.modeFlags;
       case '0': return this.config.argv0 ?? this.flavour.name;
+      case 'PPID': return s.vars.get('PPID') ?? String(this.config.pid === 1 ? 0 : 1);
     }
     if (/^\d+$/.test(name)) return s.positional[Number(name) - 1];
     return s.vars.get(name);
@@ -194,6 +207,16 @@ export class Shell implements ExpandHost {
     return this.state.status;
   }
 
+  /** An if/while/until condition: `set -e` does not apply inside it. */
+  private condition(list: List, io: Io): number {
+    this.conditionDepth++;
+    try {
+      return this.list(list, io);
+    } finally {
+      this.conditionDepth--;
+    }
+  }
+
   /** `cmd &`: runs now in a subshell without output or time, even if it never ends. */
   private background(fn: () => number): void {
     const t = this.t;
@@ -212,9 +235,17 @@ export class Shell implements ExpandHost {
 
   private andOr(andOr: { first: Pipeline; rest: { op: '&&' | '||'; pipeline: Pipeline }[] }, io: Io): number {
     let status = this.pipeline(andOr.first, io);
+    let last = andOr.first;
     for (const { op, pipeline } of andOr.rest) {
-      if ((op === '&&') === (status === 0)) status = this.pipeline(pipeline, io);
+      if ((op === '&&') === (status === 0)) {
+        status = this.pipeline(pipeline, io);
+        last = pipeline;
+      }
     }
+    // set -e: a failing command ends the shell, unless it was tested (a condition, a non-final part
+    // of && / ||, or negated with !)
+    const tested = this.conditionDepth > 0 || last.bang || last !== (andOr.rest.at(-1)?.pipeline ?? andOr.first);
+    if (status !== 0 && this.options.has('e') && !tested) throw new ExitSignal(status);
     return status;
   }
 
@@ -266,7 +297,7 @@ export class Shell implements ExpandHost {
         return cmd.subshell ? this.subshell(() => this.list(cmd.body, io)) : this.list(cmd.body, io);
       case 'if': {
         for (const clause of cmd.clauses) {
-          if (this.list(clause.cond, io) === 0) return this.list(clause.body, io);
+          if (this.condition(clause.cond, io) === 0) return this.list(clause.body, io);
         }
         return cmd.otherwise ? this.list(cmd.otherwise, io) : 0;
       }
@@ -314,9 +345,11 @@ export class Shell implements ExpandHost {
   private loop(cmd: Extract<Command, { type: 'loop' }>, io: Io): number {
     let status = 0;
     let previous: { signature: string; t: number; lines: number } | undefined;
+    const loopStart = this.t;
+    const started = Date.now();
     for (let n = 0; ; n++) {
       const start = { t: this.t, lines: this.timeline.lines.length };
-      const cond = this.list(cmd.cond, io);
+      const cond = this.condition(cmd.cond, io);
       if ((cond === 0) === cmd.until) break;
       const r = this.loopBody(() => this.list(cmd.body, io));
       status = r.status;
@@ -324,8 +357,8 @@ export class Shell implements ExpandHost {
       const every = this.t - start.t;
       const lines = this.timeline.lines.slice(start.lines).map((l) => ({ ...l, at: l.at - start.t }));
       const signature = JSON.stringify([every, lines, [...this.state.vars]]);
-      const steady = every > 0 && (previous?.signature === signature || n >= STEADY_LIMIT);
-      if (steady || n >= LOOP_LIMIT) {
+      const steady = every > 0 && (previous?.signature === signature || this.t - loopStart >= STEADY_AFTER_MS);
+      if (steady || (every === 0 && (n >= LOOP_LIMIT || (n % 1000 === 999 && Date.now() - started > LOOP_BUDGET_MS)))) {
         // rewind to where the repetition starts
         const from = previous && previous.signature === signature ? previous : start;
         this.timeline.lines.length = from.lines;
@@ -351,7 +384,9 @@ export class Shell implements ExpandHost {
 
   /** An expansion error: the message, then a non-interactive shell exits with 2. */
   expansionFailed(e: ExpansionError, io: Io): number {
-    io.stderr.write(this.flavour.error(e.message, this.where) + '\n');
+    // bash words both ${X?} and ${X:?} one way
+    const message = this.flavour.kind === 'bash' ? e.message.replace(/parameter not set( or null)?$/, 'parameter null or not set') : e.message;
+    io.stderr.write(this.flavour.error(message, this.where) + '\n');
     if (!this.config.interactive) throw new ExitSignal(2);
     return this.flavour.kind === 'bash' ? 1 : 2;
   }
@@ -407,7 +442,7 @@ export class Shell implements ExpandHost {
     const saved = this.state.positional;
     this.state.positional = argv.slice(1);
     try {
-      return this.command(body, io);
+      return nested(() => this.command(body, io));
     } catch (e) {
       if (e instanceof ReturnSignal) return e.code;
       throw e;
@@ -521,6 +556,22 @@ export class Shell implements ExpandHost {
   /** The output lines written so far. */
   get output(): PlannedLine[] {
     return this.timeline.lines;
+  }
+}
+
+/** how deep functions and nested shells may call each other before the shell crashes (its stack) */
+const MAX_NESTING = 200;
+let nesting = 0;
+const SEGFAULT_STATUS = 139;
+
+/** Runs `fn` one level deeper; endless recursion ends the shell as a stack overflow does (SIGSEGV). */
+export function nested<T>(fn: () => T): T {
+  if (nesting >= MAX_NESTING) throw new ExitSignal(SEGFAULT_STATUS);
+  nesting++;
+  try {
+    return fn();
+  } finally {
+    nesting--;
   }
 }
 

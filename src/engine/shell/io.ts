@@ -1,6 +1,6 @@
 // Where a command's output goes: the process's timeline (lines stamped with the shell's clock), a pipe
 // buffer, a file, or nowhere. And how a command that never ends by itself is reported.
-import type { Listener, PlannedLine, SignalReaction, Stream } from '../daemon/process/plan';
+import type { ChildProcess, Listener, PlannedLine, SignalReaction, Stream } from '../daemon/process/plan';
 
 export interface Writer {
   write(text: string): void;
@@ -85,8 +85,10 @@ export interface Forever {
   /** what it prints and exits with when interrupted (Ctrl-C) after `elapsedMs` */
   interrupted?: (elapsedMs: number) => { lines: PlannedLine[]; code: number };
   memory?: number;
-  /** ports a server started by the shell serves */
+  /** ports a server started by the shell serves, its ps title and its children (see ProcessPlan) */
   listens?: Listener[];
+  title?: string;
+  children?: ChildProcess[];
 }
 
 /** Thrown by a program that never ends by itself: the shell stops there. */

@@ -37,10 +37,6 @@ export function patternSource(pattern: string, shortest = false): string {
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
-export function matchPattern(pattern: string, text: string): boolean {
-  return new RegExp(`^${patternSource(pattern)}$`).test(text);
-}
-
 /** Pathname expansion: matching paths, sorted, relative when the pattern is; [] when nothing matches. */
 export function glob(pattern: string, cwd: string, fs: FileSystem): string[] {
   const absolute = pattern.startsWith('/');

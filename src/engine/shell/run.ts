@@ -7,7 +7,7 @@ import { resolvePath } from '../fs/types';
 import { BUILTINS } from './builtins';
 import { commandRunner, type ProgramRunner } from './commands';
 import { FLAVOURS, type ShellKind } from './flavours';
-import { ExitSignal, Shell, type ShellConfig } from './interpreter';
+import { ExitSignal, Shell, type Builtin, type ShellConfig } from './interpreter';
 import { ForeverSignal, type Forever } from './io';
 import type { SystemServices } from './services';
 import { cloneState } from './state';
@@ -27,6 +27,8 @@ export interface ShellOptions {
   /** the busybox-static import (see AppletContext.minimal) */
   minimal?: boolean;
   interactive?: boolean;
+  /** builtins of a particular terminal on top of the shell's own (the host terminal's `help`) */
+  extraBuiltins?: Record<string, Builtin>;
 }
 
 const SHELL_MEMORY = 500 * 1024;
@@ -34,6 +36,7 @@ const SHELL_MEMORY = 500 * 1024;
 const APPLET_MEMORY = 320 * 1024;
 
 export function createShell(opts: ShellOptions, argv0?: string, args: string[] = []): Shell {
+  const interactive = opts.interactive ?? false;
   const config: ShellConfig = {
     flavour: FLAVOURS[opts.kind],
     sys: opts.sys,
@@ -42,13 +45,15 @@ export function createShell(opts: ShellOptions, argv0?: string, args: string[] =
     now: opts.now,
     pid: opts.pid,
     args,
-    interactive: opts.interactive ?? false,
-    builtins: BUILTINS,
+    interactive,
+    builtins: { ...BUILTINS, ...opts.extraBuiltins },
     commands: commandRunner(opts.programs),
     minimal: opts.minimal ?? false,
     ...(argv0 !== undefined ? { argv0 } : {}),
   };
-  return new Shell(config);
+  const sh = new Shell(config);
+  if (interactive) sh.modeFlags = opts.kind === 'bash' ? 'himBHs' : 'i';
+  return sh;
 }
 
 /** `sh [-eux…] -c SCRIPT [NAME [ARG…]]`, `sh FILE [ARG…]`, `sh` (stdin). */
@@ -93,6 +98,7 @@ export function runScript(script: string, opts: ShellOptions, argv0?: string, ar
   const sh = createShell(opts, argv0, args);
   // busybox ash numbers the lines of a -c string from 0 (`sh: cd: line 0: can't cd to …`)
   if (commandString && opts.kind === 'ash') sh.lineBase = -1;
+  if (commandString) sh.modeFlags = opts.kind === 'bash' ? 'hBc' : 'c';
   return toRun(sh, runToEnd(sh, () => sh.source(script, sh.topIo(opts.stdin))), SHELL_MEMORY);
 }
 
@@ -112,8 +118,11 @@ export function runCommand(argv: string[], opts: ShellOptions): Run | undefined 
   return missing ? undefined : toRun(sh, ended, APPLET_MEMORY);
 }
 
-/** later output of a program that settles into streaming (ping): what a plan holds of it */
-const PLAN_HORIZON = 10 * 60 * 1000;
+/**
+ * How much of a streaming program's later output (ping's replies) a plan holds: plans are data in the
+ * engine's snapshot, so a detached `ping` logs its first five minutes.
+ */
+const PLAN_HORIZON = 5 * 60 * 1000;
 
 function toRun(sh: Shell, ended: ReturnType<typeof runToEnd>, baseMemory: number): Run {
   const memory = Math.max(baseMemory, sh.peakMemory) + sh.dataPeak;
@@ -128,6 +137,8 @@ function toRun(sh: Shell, ended: ReturnType<typeof runToEnd>, baseMemory: number
       memory: f.memory ?? memory,
       ...(f.repeat ? { repeat: { from: sh.t, ...f.repeat } } : {}),
       ...(f.listens ? { listens: f.listens } : {}),
+      ...(f.title ? { title: f.title } : {}),
+      ...(f.children ? { children: f.children } : {}),
     };
   }
   return { output: sh.output, duration: sh.t, code: ended.code, memory };

@@ -130,6 +130,13 @@ describe('interactive session', () => {
     t.s.close();
     expect(t.exits).toEqual([129]);
   });
+  it('history lists the lines entered, numbered as each shell does', () => {
+    const t = session();
+    t.type('echo a');
+    t.out();
+    t.type('history');
+    expect(t.out()).toBe('   0 echo a\r\n   1 history\r\n/ # ');
+  });
   it('ls prints columns on the terminal', () => {
     const t = session();
     t.out();

@@ -10,6 +10,7 @@
 //   s.tick(now);               // simulated time passed: output of the running program due by `now`,
 //                              // and the prompt once it has finished
 //   s.nextDue();               // when something is next due (Infinity: nothing until input/Ctrl-C)
+//   s.busyUntil;               // when the running line is done (Infinity: until Ctrl-C; undefined: idle)
 //   s.end(code);               // the container went away: the session ends with `code`
 //   s.close();                 // the terminal went away: SIGHUP, ends with 129
 // A command line runs entirely when it is entered (its side effects happen then); its output is
@@ -59,7 +60,6 @@ export class ShellSession implements InteractiveStream {
   private typeahead: string[] = [];
   private ended = false;
   private cols = 80;
-  readonly history: string[] = [];
 
   constructor(private readonly opts: SessionOptions) {
     this.start0 = opts.clock();
@@ -182,7 +182,7 @@ export class ShellSession implements InteractiveStream {
       return;
     }
     this.continued = '';
-    if (source.trim()) this.history.push(source);
+    if (source.trim()) this.sh.history.push(source);
     this.run(source);
   }
 

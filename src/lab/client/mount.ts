@@ -3,6 +3,7 @@
 // The terminal comes up first; the simulated engine is a chunk of its own, fetched meanwhile, and the
 // first command waits for it at the terminal's gate (see notes/readme-lab.md, "What the lab loads").
 import type { ExecResult } from '../../engine';
+import type { BuildRecord } from '../../engine/builder/state';
 import { browserStorage, progressStore } from '../../lib/progress';
 import { History } from '../history';
 import { transitions, type Transition } from '../lifecycle';
@@ -11,6 +12,7 @@ import { LabSession, loadSaved, type KeyValueStore } from '../session';
 import { decodeShare, encodeShare } from '../share';
 import { containerEssentials, namesOf, type ContainerInspect, type LabViewModel } from '../view-model';
 import { renderDetails, renderDiagram, renderState, renderTrace, wireTabs } from './panels';
+import { labReady } from './hooks';
 import { LabTerminal, type Running } from './terminal';
 import type { RealMode } from '../real/real-mode';
 
@@ -64,6 +66,8 @@ function mountLab(root: HTMLElement): void {
   const lastMove = new Map<string, Transition>();
   let lastOutput = '';
   let goalWasReached = false;
+  /** parts loaded apart (a build lab's editor) that follow the session */
+  const changeListeners: ((e: { files: boolean }) => void)[] = [];
   /** the last command and its API calls, until the trace panel shows them */
   let pendingTrace: { line: string; trace: ExecResult['trace'] } | undefined;
   let unsubscribe = () => {};
@@ -96,6 +100,7 @@ function mountLab(root: HTMLElement): void {
     // finishing a lesson's lab completes the lesson, as passing its quiz does
     if (reached && !goalWasReached) progressStore(browserStorage()).recordLab(labId, lessonId);
     goalWasReached = reached;
+    for (const listener of changeListeners) listener({ files: false });
   };
   const queueRefresh = () => {
     if (refreshQueued) return;
@@ -193,6 +198,12 @@ function mountLab(root: HTMLElement): void {
     queueRefresh();
     // simulated processes end (sleep 5) and restart in real time
     setInterval(() => session!.engine.tick(), 1000);
+    labReady(root, {
+      read: (path) => session!.readFile(path),
+      write: (path, text) => session!.writeFile(path, text),
+      builds: () => session!.engine.read<BuildRecord[]>('/build/history').body,
+      onChange: (listener) => changeListeners.push(listener),
+    });
     root.dataset.engine = 'ready'; // for tests and the benchmark: commands run without waiting from now on
   });
 
@@ -223,6 +234,7 @@ function mountLab(root: HTMLElement): void {
     if (!session) return;
     const last = session.commands[session.commands.length - 1];
     if (session.undo()) terminal.note(`Undone: ${last}`);
+    for (const listener of changeListeners) listener({ files: true });
     refresh();
   });
   $('[data-action="reset"]').addEventListener('click', () => {
@@ -233,6 +245,7 @@ function mountLab(root: HTMLElement): void {
     lastOutput = '';
     pendingTrace = { line: '', trace: [] };
     terminal.note('Reset: the lab is back at its start.');
+    for (const listener of changeListeners) listener({ files: true });
     refresh();
   });
   const plainButton = $<HTMLButtonElement>('[data-action="plain"]');

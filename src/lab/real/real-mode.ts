@@ -135,7 +135,9 @@ export function createRealMode(host: RealHost): RealMode {
       case 'hello':
         if (!msg.engine.reachable) {
           terminal.note(msg.engine.help ?? 'No Docker engine found.');
-          ws?.close();
+          const socket = ws;
+          ws = undefined; // closed on purpose: no "disconnected" note
+          socket?.close(1000);
           return;
         }
         setActive(true, msg.engine.version ? ` (engine ${msg.engine.version})` : '');

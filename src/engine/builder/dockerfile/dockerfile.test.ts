@@ -83,6 +83,13 @@ describe('Dockerfile parser', () => {
     expect(p.nodes[2]!.startLine).toBe(6);
   });
 
+  it('collects here-documents after RUN/COPY/ADD; line numbers go on after them', () => {
+    const p = parseDockerfile('FROM busybox\nRUN <<EOF\necho a\n\techo b\nEOF\nCOPY <<-EOT /f\n\tx\nEOT\nCMD ["sh"]\n');
+    expect(p.nodes[1]).toMatchObject({ heredocs: [{ name: 'EOF', content: 'echo a\n\techo b\n' }], startLine: 2, endLine: 5 });
+    expect(p.nodes[2]).toMatchObject({ heredocs: [{ name: 'EOT', content: 'x\n' }], startLine: 6, endLine: 8 });
+    expect(p.nodes[3]!.startLine).toBe(9);
+  });
+
   it('honours the escape directive (backtick continuations)', () => {
     const p = parseDockerfile('# escape=`\nFROM busybox\nRUN echo a `\n  b\n');
     expect(p.escape).toBe('`');

@@ -14,6 +14,13 @@ export class DockerfileError extends Error {
   }
 }
 
+/** A here-document after RUN/COPY/ADD (`<<EOF` … `EOF`), BuildKit's heredoc syntax. */
+export interface Heredoc {
+  name: string;
+  /** the lines up to the terminator, each ending in a newline */
+  content: string;
+}
+
 export interface Node {
   /** the instruction keyword as typed (`run`, `RUN`) */
   keyword: string;
@@ -29,6 +36,7 @@ export interface Node {
   legacyKeyValue?: boolean;
   /** ONBUILD's trigger and HEALTHCHECK CMD's command, parsed as their own nodes */
   sub?: Node;
+  heredocs: Heredoc[];
   startLine: number;
   endLine: number;
 }
@@ -41,6 +49,9 @@ export interface ParsedDockerfile {
   lines: string[];
 }
 
+/** `<<EOF`, `<<-EOF` (leading tabs stripped), `<<"EOF"` / `<<'EOF'` */
+const HEREDOC = /<<(-?)(["']?)([A-Za-z_][\w]*)\2/g;
+export const HEREDOC_ONLY = /^<<-?(["']?)([A-Za-z_]\w*)\1$/;
 const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
 const WHITESPACE = /[\t\v\f\r ]+/;
 
@@ -173,14 +184,14 @@ const ARG_PARSERS: Record<string, ArgParser> = {
 
 export const INSTRUCTIONS = Object.keys(ARG_PARSERS).map((k) => k.toUpperCase());
 
-function nodeFromLine(line: string, escape: string, startLine: number, endLine: number): Node {
+function nodeFromLine(line: string, escape: string, startLine: number, endLine: number, heredocs: Heredoc[] = []): Node {
   const trimmed = line.trim();
   const [keyword = ''] = trimmed.split(WHITESPACE, 1);
   const afterKeyword = trimmed.slice(keyword.length);
   const { flags, rest } = extractFlags(afterKeyword, escape);
   const parse = ARG_PARSERS[keyword.toLowerCase()] ?? wholeString;
   try {
-    return { keyword, original: line, flags, ...parse(rest.trim(), escape, startLine), startLine, endLine };
+    return { keyword, original: line, flags, heredocs, ...parse(rest.trim(), escape, startLine), startLine, endLine };
   } catch (e) {
     throw new DockerfileError((e as Error).message, startLine, endLine);
   }
@@ -230,7 +241,22 @@ export function parseDockerfile(text: string): ParsedDockerfile {
       line += next.replace(continuation, '');
     }
     if (line.trim() === '') continue;
-    nodes.push(nodeFromLine(line, escape, startLine, i + 1));
+    // RUN, COPY and ADD may take here-documents: their lines follow the instruction
+    const heredocs: Heredoc[] = [];
+    if (/^\s*(run|copy|add)\s/i.test(line)) {
+      for (const m of line.matchAll(HEREDOC)) {
+        const [, strip, , name] = m as unknown as [string, string, string, string];
+        let content = '';
+        while (i + 1 < lines.length) {
+          const next = lines[++i]!;
+          const body = strip ? next.replace(/^\t+/, '') : next;
+          if (body === name) break;
+          content += body + '\n';
+        }
+        heredocs.push({ name, content });
+      }
+    }
+    nodes.push(nodeFromLine(line, escape, startLine, i + 1, heredocs));
   }
   if (nodes.length === 0) throw new DockerfileError('file with no instructions', 0);
   return { nodes, escape, syntax, lines };

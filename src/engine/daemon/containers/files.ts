@@ -18,7 +18,7 @@ import { containerFs, containerOverlay } from './rootfs';
 import * as life from './lifecycle';
 
 /** moby archive.ChangeType: what GET /containers/{id}/changes reports. */
-export const CHANGE_KIND = { C: 0, A: 1, D: 2 } as const;
+const CHANGE_KIND = { C: 0, A: 1, D: 2 } as const;
 
 export function containerChanges(d: Daemon, c: ContainerRecord): { Path: string; Kind: number }[] {
   return diffChanges(containerOverlay(d, c)).map((ch) => ({ Path: ch.path, Kind: CHANGE_KIND[ch.kind] }));
@@ -71,11 +71,9 @@ export function archivePut(d: Daemon, c: ContainerRecord, ref: string, dir: stri
     fs.import(target, tree);
   } catch (e) {
     if (!(e instanceof FsError) || e.code !== 'EROFS') throw e;
-    throw c.hostConfig.ReadonlyRootfs && !isOnMount(c, target) ? forbiddenRo('container rootfs is marked read-only') : forbiddenRo('mounted volume is marked read-only');
+    throw badRequest(c.hostConfig.ReadonlyRootfs && !isOnMount(c, target) ? 'container rootfs is marked read-only' : 'mounted volume is marked read-only');
   }
 }
-
-const forbiddenRo = (msg: string) => badRequest(msg);
 const isOnMount = (c: ContainerRecord, path: string) => c.mounts.some((m) => path === m.Destination || path.startsWith(m.Destination + '/'));
 
 export interface CommitOptions {

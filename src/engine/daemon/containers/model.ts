@@ -128,8 +128,6 @@ export interface ProcessRun {
   pid: number;
   /** requests the process has answered (absent: none yet) */
   served?: number;
-  /** what a server process keeps in memory between requests (redis keys), lost when it exits */
-  data?: Record<string, string>;
 }
 
 export interface ContainerRecord {

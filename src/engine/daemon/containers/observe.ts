@@ -4,6 +4,8 @@ import { conflict, serverError } from '../errors';
 import { HOST_CPUS, HOST_MEMORY } from '../system-info';
 import { statusOf, type ContainerRecord, type LogLine } from './model';
 import { processEntries, usage } from './processes';
+import { containerFs } from './rootfs';
+import { accountOf } from './system';
 
 export interface LogsQuery {
   stdout: boolean;
@@ -32,16 +34,19 @@ const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 interface Proc {
   pid: number;
   ppid: number;
+  uid: number;
   started: number;
   argv: string[];
 }
+
+const hostUser = (p: Proc): string => (p.uid === 0 ? 'root' : String(p.uid));
 
 /** procps column headers and values for `ps -o` fields the simulator can answer. */
 const FIELDS: Record<string, [string, (p: Proc) => string]> = {
   pid: ['PID', (p) => String(p.pid)],
   ppid: ['PPID', (p) => String(p.ppid)],
-  user: ['USER', () => 'root'],
-  uid: ['UID', () => '0'],
+  user: ['USER', hostUser],
+  uid: ['UID', (p) => String(p.uid)],
   comm: ['COMMAND', (p) => p.argv[0]!.split('/').pop()!],
   args: ['COMMAND', (p) => p.argv.join(' ')],
   cmd: ['CMD', (p) => p.argv.join(' ')],
@@ -56,7 +61,7 @@ function psTable(procs: Proc[], psArgs: string): { Titles: string[]; Processes: 
   if (!o) {
     return {
       Titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'],
-      Processes: procs.map((p) => ['root', String(p.pid), String(p.ppid), '0', hhmm(p.started), '?', '00:00:00', p.argv.join(' ')]),
+      Processes: procs.map((p) => [hostUser(p), String(p.pid), String(p.ppid), '0', hhmm(p.started), '?', '00:00:00', p.argv.join(' ')]),
     };
   }
   const cols = o[1]!.split(',').map((f): [string, (p: Proc) => string] => FIELDS[f] ?? [f.toUpperCase(), () => '-']);
@@ -70,9 +75,14 @@ export function containerTop(d: Daemon, c: ContainerRecord, psArgs: string) {
   if (status === 'restarting') throw conflict(`Container ${c.id} is restarting, wait until the container is running`);
   if (!c.state.Running || !c.process) throw conflict(`container ${c.id} is not running`);
   const shim = c.process.pid - 20;
-  const procs = processEntries(d, c).map((p) => ({
+  const entries = processEntries(d, c);
+  const hostPidOf = new Map(entries.map((p) => [p.pid, p.hostPid]));
+  const fs = containerFs(d, c);
+  const procs = entries.map((p) => ({
     pid: p.hostPid,
-    ppid: p.role === 'init-child' ? c.process!.pid : shim,
+    ppid: p.ppid === 0 ? shim : hostPidOf.get(p.ppid)!,
+    // ps on the host names users from the host's passwd, which knows none of the container's but root
+    uid: accountOf(p.userSpec, fs).uid,
     started: p.startedAt,
     argv: p.argv,
   }));

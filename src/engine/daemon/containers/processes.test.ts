@@ -50,6 +50,26 @@ describe('one process table', () => {
     expect((stats.memory_stats as { usage: number }).usage).toBe(ps.reduce((s, p) => s + p.rss, 0));
   });
 
+  it('a server’s own children (nginx workers) are in every view, with their user', () => {
+    run('web', { Image: 'nginx', Cmd: null });
+    const c = container('web');
+    const ps = sys('web').processes();
+    expect(ps.map((p) => [p.pid, p.ppid, p.user, p.command])).toEqual([
+      [1, 0, 'root', 'nginx: master process nginx -g daemon off;'],
+      [29, 1, 'nginx', 'nginx: worker process'],
+      [30, 1, 'nginx', 'nginx: worker process'],
+    ]);
+    const top = containerTop(d, c, '').Processes;
+    expect(top.map((p) => [p[0], p[7]])).toEqual([['root', 'nginx: master process nginx -g daemon off;'], ['101', 'nginx: worker process'], ['101', 'nginx: worker process']]);
+    expect(top.slice(1).map((p) => p[2])).toEqual([String(c.state.Pid), String(c.state.Pid)]);
+    expect(containerStats(d, c).pids_stats).toMatchObject({ current: 3 });
+    // an exec'd process gets a PID after the workers'
+    execDetached('web', ['sleep', '9']);
+    expect(sys('web').processes().at(-1)!.pid).toBeGreaterThan(30);
+    d.advanceTo(d.now() + 100);
+    expect(c.logs.filter((l) => /start worker process (29|30)$/.test(l.text))).toHaveLength(2);
+  });
+
   it('the exec being started lists itself; --init shows docker-init as PID 1 and the command as its child', () => {
     run('boxed', { HostConfig: { Init: true } });
     const c = container('boxed');

@@ -6,6 +6,7 @@ import type { ProcessInfo } from '../../shell/services';
 import type { Daemon } from '../daemon';
 import type { ExecRecord } from './exec-model';
 import type { ContainerRecord } from './model';
+import type { ProcessPlan } from '../process/plan';
 
 const KiB = 1024;
 /** what a small exec'd program (a shell, sleep) holds when its plan names no figure */
@@ -19,7 +20,7 @@ export interface ProcessEntry extends ProcessInfo {
   /** the exec instance behind the process; absent for the main process (and docker-init's child) */
   exec?: ExecRecord;
   /** docker-init (PID 1 under --init) or its child, the container's command */
-  role: 'main' | 'init' | 'init-child' | 'exec';
+  role: 'main' | 'init' | 'init-child' | 'child' | 'exec';
 }
 
 /** The main process being started (its program runs before the container counts as running). */
@@ -39,7 +40,8 @@ const isExec = (self: Caller | undefined): self is ExecRecord => self !== undefi
  */
 export function processEntries(d: Daemon, c: ContainerRecord, self?: Caller): ProcessEntry[] {
   const launching = self && !isExec(self) ? self : undefined;
-  const run = c.process ?? (launching ? { pid: launching.pid, startedAt: launching.startedAt, plan: { memory: EXEC_MEMORY } } : null);
+  const run: { pid: number; startedAt: number; plan: Pick<ProcessPlan, 'memory' | 'title' | 'children'> } | null =
+    c.process ?? (launching ? { pid: launching.pid, startedAt: launching.startedAt, plan: { memory: EXEC_MEMORY } } : null);
   if (!run || (!launching && (!c.state.Running || c.state.Restarting))) return [];
   const namespacePid = (hostPid: number) => hostPid - run.pid + 1;
   const argv = [c.path, ...c.args];
@@ -63,17 +65,20 @@ export function processEntries(d: Daemon, c: ContainerRecord, self?: Caller): Pr
     ...(exec ? { exec } : {}),
   });
   const user = c.config.User;
+  const titled = run.plan.title ? [run.plan.title] : argv;
   const main = c.hostConfig.Init
     ? [
         entry(run.pid, 0, ['/sbin/docker-init', '--', ...argv], user, run.startedAt, 40 * KiB, 'init'),
-        entry(run.pid + 1, 1, argv, user, run.startedAt, run.plan.memory, 'init-child'),
+        entry(run.pid + 1, 1, titled, user, run.startedAt, run.plan.memory, 'init-child'),
       ]
-    : [entry(run.pid, 0, argv, user, run.startedAt, run.plan.memory, 'main')];
+    : [entry(run.pid, 0, titled, user, run.startedAt, run.plan.memory, 'main')];
+  const parent = main.at(-1)!.pid;
+  const children = (run.plan.children ?? []).map((k) => entry(run.pid + k.pid - 1, parent, [k.command], k.user || user, run.startedAt, k.memory, 'child'));
   const execs = c.execIds
     .map((id) => d.state.execs[id]!)
     .filter((x) => (x.running || x === self) && x.pid > 0)
     .map((x) => entry(x.pid, 0, x.argv, x.user || user, x.startedAt ?? run.startedAt, x.memory ?? EXEC_MEMORY, 'exec', x));
-  return [...main, ...execs];
+  return [...main, ...children, ...execs];
 }
 
 /** What `docker stats` reports: the table's resident memory and its size. */

@@ -108,10 +108,13 @@ export function prepareRootfs(d: Daemon, c: ContainerRecord): void {
     if (m.Type !== 'volume' || !m.Name) continue;
     const v = getVolume(d.state.volumes, m.Name);
     const image = root.stat(m.Destination)?.type === 'dir' ? root.export(m.Destination) : null;
-    // moby copies only into an empty volume, and only once (nocopy aside)
-    if (image?.type === 'dir' && Object.keys(v.data.entries).length === 0 && Object.keys(image.entries).length > 0) {
+    // moby fills only an empty volume (so only once), and gives it the directory's owner and mode too
+    if (image?.type === 'dir' && Object.keys(v.data.entries).length === 0) {
       v.data.entries = image.entries;
-      Object.assign(v.data, { mode: image.mode, uid: image.uid, gid: image.gid });
+      for (const k of ['mode', 'uid', 'gid'] as const) {
+        if (image[k] === undefined) delete v.data[k];
+        else v.data[k] = image[k];
+      }
     }
   }
 }

@@ -51,8 +51,9 @@ export function programContext(d: Daemon, c: ContainerRecord, now: number, exec?
     env: processEnv(c, kind.passwd, exec?.env),
     hostname: c.config.Hostname,
     workingDir: exec?.workingDir || c.config.WorkingDir,
-    // a terminal attached before start (`run -it`, `start -ai`) holds stdin open until it detaches or exits
-    stdinOpen: c.config.OpenStdin && (!c.config.StdinOnce || hasTtyClient(d, c)),
+    // a TTY never reports end of input (`run -dt busybox` keeps its shell waiting); a terminal attached
+    // before start (`run -it`, `start -ai`) holds stdin open until it detaches or exits
+    stdinOpen: c.config.Tty || (c.config.OpenStdin && (!c.config.StdinOnce || hasTtyClient(c))),
     now,
     ip: primaryIp(d, c),
   };
@@ -114,8 +115,9 @@ export function startProcess(d: Daemon, c: ContainerRecord, at: number): void {
       c.state.ExitCode = launch.failure.exitCode;
       throw badRequest(launch.failure.message);
     }
-    // under --init the command runs as docker-init's child, the next host PID
-    d.state.lastPid = c.hostConfig.Init ? pid + 1 : pid;
+    // under --init the command runs as docker-init's child, the next host PID; its own children follow
+    const highest = Math.max(c.hostConfig.Init ? 2 : 1, ...(launch.plan.children ?? []).map((k) => k.pid));
+    d.state.lastPid = pid + highest - 1;
     c.process = { plan: underMemoryLimit(launch.plan, c.hostConfig.Memory || HOST_MEMORY), startedAt: at, nextLine: 0, repeated: 0, pid };
     Object.assign(c.state, { Running: true, Paused: false, Restarting: false, Pid: pid, ExitCode: 0, Error: '', StartedAt: at, OOMKilled: false });
     for (const m of c.mounts) if (m.Name) volumeMounted(d, m.Name, c.id, m.Destination, m.RW);

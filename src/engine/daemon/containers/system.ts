@@ -64,6 +64,8 @@ function killInside(d: Daemon, c: ContainerRecord, caller: Account, fs: FileSyst
   const target = processEntries(d, c).find((p) => p.pid === pid);
   if (!target) return 'No such process';
   if (caller.uid !== 0 && accountOf(target.userSpec, fs).uid !== caller.uid) return 'Operation not permitted';
+  // a server's worker dies and its master starts another in its place: nothing changes for long
+  if (target.role === 'child') return '';
   if (target.role !== 'exec') {
     signalFromInside(d, c, sig, target.role === 'init-child');
     return '';

@@ -22,16 +22,11 @@ interface MainTty {
   feed: TerminalFeed;
 }
 
-/** the main-process terminals of each daemon, by container ID */
-const mainTtys = new WeakMap<Daemon, Map<string, MainTty>>();
-const ttysOf = (d: Daemon): Map<string, MainTty> => {
-  let m = mainTtys.get(d);
-  if (!m) mainTtys.set(d, (m = new Map()));
-  return m;
-};
+/** the main-process terminals, by container record (a restored snapshot has new records, and none) */
+const mainTtys = new WeakMap<ContainerRecord, MainTty>();
 
 /** A client holds the container's stdin open through a TTY (its shell must wait for input, not exit). */
-export const hasTtyClient = (d: Daemon, c: ContainerRecord): boolean => ttysOf(d).has(c.id);
+export const hasTtyClient = (c: ContainerRecord): boolean => mainTtys.has(c);
 
 /**
  * What a terminal has shown and how it ended, kept for whoever listens later: the command opens the
@@ -148,7 +143,8 @@ function endWithContainer(d: Daemon, c: ContainerRecord, end: (code: number) => 
   let seenRunning = c.state.Running;
   let ended = false;
   const stop = d.watch(() => {
-    const gone = !(c.id in d.state.containers);
+    // removed, or replaced by a restored snapshot
+    const gone = d.state.containers[c.id] !== c;
     if (c.state.Running && !gone) seenRunning = true;
     else if (!ended && (seenRunning || gone)) {
       ended = true;
@@ -164,8 +160,7 @@ function endWithContainer(d: Daemon, c: ContainerRecord, end: (code: number) => 
  * session is created on first attach (before `start`, for `run -it`) and found again by later ones.
  */
 export function attachTty(d: Daemon, c: ContainerRecord): InteractiveStream {
-  const ttys = ttysOf(d);
-  const existing = ttys.get(c.id);
+  const existing = mainTtys.get(c);
   if (existing && existing.feed.exitCode === null) {
     existing.feed.redraw();
     return existing.stream;
@@ -174,13 +169,13 @@ export function attachTty(d: Daemon, c: ContainerRecord): InteractiveStream {
   if (!kind) return outputTerminal(d, c);
   const drawnBefore = c.state.Running;
   const tty = shellTerminal(d, c, kind, (code) => {
-    ttys.delete(c.id);
+    mainTtys.delete(c);
     // `exit N` ends PID 1: the container stops with N (die event, --rm, restart policy)
-    if (c.state.Running && c.id in d.state.containers) processExited(d, c, code, d.now());
+    if (c.state.Running && d.state.containers[c.id] === c) processExited(d, c, code, d.now());
   });
   // a main shell already running (`run -dit`) drew its prompt unseen: attaching redraws it
   if (drawnBefore) tty.feed.heldAsRedraw();
-  ttys.set(c.id, tty);
+  mainTtys.set(c, tty);
   return tty.stream;
 }
 

@@ -22,10 +22,18 @@ function noise(seed: number, ...parts: (string | number)[]): number {
   return ((h ^ (h >>> 12)) >>> 0) / 0x100000000;
 }
 
+/**
+ * Echo requests sent so far per daemon: successive pings within one instant get different times. Kept
+ * beside the state, not in it (a restored engine starts counting again; the times stay plausible).
+ */
+const echoes = new WeakMap<Daemon, number>();
+
 /** Round-trip times as busybox ping shows them on one machine: a few tens of µs over loopback, more over a bridge. */
 function rtt(d: Daemon, from: Namespace, ip: string): number {
+  const n = (echoes.get(d) ?? 0) + 1;
+  echoes.set(d, n);
   const base = isLoopback(ip) ? 0.03 : 0.06;
-  const ms = base + noise(d.ids.seed, d.now(), from.kind === 'host' ? 'host' : from.owner.id, ip) * (isLoopback(ip) ? 0.12 : 0.4);
+  const ms = base + noise(d.ids.seed, d.now(), n, from.kind === 'host' ? 'host' : from.owner.id, ip) * (isLoopback(ip) ? 0.12 : 0.4);
   return Math.round(ms * 1000) / 1000;
 }
 
@@ -168,9 +176,7 @@ function servicesFor(d: Daemon, ns: () => Namespace): NetServices {
       if ('error' in conn) return conn;
       const handler = tcpHandler(conn.listener.handler);
       if (!handler) return { error: 'reset', host: resolveIp(d, ns(), host), port };
-      const view = serverView(d, conn);
-      const state = (conn.c.process.data ??= {});
-      const out = handler(request, { ...view, state });
+      const out = handler(request, serverView(d, conn));
       served(d, conn, out.log);
       return { ip: resolveIp(d, ns(), host), reply: out.reply };
     },

@@ -8,8 +8,10 @@ import type { ShellKind } from '../../shell/flavours';
 import { toPlan, exited, notSimulated, type BaseSystem, type Program, type ProgramContext, type Run } from './program';
 import type { ProcessPlan, StartFailure } from './plan';
 import { goBinary, goTool, isGoBinary } from '../../builder/go-tool';
+import { npmTool, pipTool } from '../../builder/package-tools';
 import { hello } from './programs/hello';
 import { interpreter } from './programs/interpreters';
+import { redisCli } from './programs/clients';
 import { apacheHttpd, busyboxHttpd, mysqld, nginx, postgres, redisServer, registry } from './programs/servers';
 
 const KiB = 1024;
@@ -49,11 +51,11 @@ const entrypoint = (defaultProgram: string): Program => (ctx, argv) => {
 const APP_PROGRAMS: Record<string, Record<string, Program>> = {
   nginx: { nginx: nginx(false), 'docker-entrypoint.sh': (ctx, argv) => (argv[1] === 'nginx' ? nginx(true)(ctx, argv.slice(1)) : entrypoint('nginx')(ctx, argv)) },
   httpd: { 'httpd-foreground': apacheHttpd, httpd: apacheHttpd },
-  redis: { 'redis-server': redisServer, 'docker-entrypoint.sh': entrypoint('redis-server'), 'redis-cli': (_c, a) => notSimulated(a.join(' ')) },
+  redis: { 'redis-server': redisServer, 'docker-entrypoint.sh': entrypoint('redis-server'), 'redis-cli': redisCli },
   postgres: { postgres, 'docker-entrypoint.sh': entrypoint('postgres'), psql: (_c, a) => notSimulated(a.join(' ')) },
   mysql: { mysqld, 'docker-entrypoint.sh': entrypoint('mysqld'), mysql: (_c, a) => notSimulated(a.join(' ')) },
-  node: { node: interpreter('node', 'node', 40 * 1024 * KiB), 'docker-entrypoint.sh': entrypoint('node'), npm: (_c, a) => notSimulated(a.join(' ')), npx: (_c, a) => notSimulated(a.join(' ')) },
-  python: { python: interpreter('python', 'python', 9 * 1024 * KiB), python3: interpreter('python3', 'python', 9 * 1024 * KiB), pip: (_c, a) => notSimulated(a.join(' ')) },
+  node: { node: interpreter('node', 'node', 40 * 1024 * KiB), 'docker-entrypoint.sh': entrypoint('node'), npm: npmTool, npx: (_c, a) => notSimulated(a.join(' ')) },
+  python: { python: interpreter('python', 'python', 9 * 1024 * KiB), python3: interpreter('python3', 'python', 9 * 1024 * KiB), pip: pipTool, pip3: pipTool },
   golang: { go: goTool },
   registry: { registry, 'entrypoint.sh': registry },
   'hello-world': { hello },

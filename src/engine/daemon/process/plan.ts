@@ -41,6 +41,19 @@ export interface ProcessPlan {
   listens?: Listener[];
   /** the kernel's OOM killer ends the process at `exit.afterMs` (a plan that outgrew --memory) */
   oomKill?: true;
+  /** what ps shows as its command when the process renames itself ('nginx: master process …') */
+  title?: string;
+  /** processes it starts and keeps (nginx workers, postgres' background processes), by namespace PID */
+  children?: ChildProcess[];
+}
+
+export interface ChildProcess {
+  pid: number;
+  command: string;
+  /** '' or absent: the parent's user */
+  user?: string;
+  /** resident bytes */
+  memory: number;
 }
 
 /**

@@ -2,7 +2,7 @@
 // to its start), how long it runs and its exit code. Programs compose: a shell line is a sequence of
 // Runs, a container's main process is a Run turned into a ProcessPlan.
 import type { SystemServices } from '../../shell/services';
-import type { Listener, PlannedLine, ProcessPlan, SignalReaction } from './plan';
+import type { ChildProcess, Listener, PlannedLine, ProcessPlan, SignalReaction } from './plan';
 
 /** The application an image is built around ('' for a plain distribution image). */
 export type AppFamily = '' | 'nginx' | 'httpd' | 'redis' | 'postgres' | 'mysql' | 'node' | 'python' | 'golang' | 'registry' | 'hello-world';
@@ -40,6 +40,9 @@ export interface Run {
   memory?: number;
   /** ports a long-running program serves (see ProcessPlan.listens) */
   listens?: Listener[];
+  /** see ProcessPlan.title and ProcessPlan.children (long-running programs) */
+  title?: string;
+  children?: ChildProcess[];
 }
 
 export type Program = (ctx: ProgramContext, argv: string[]) => Run;
@@ -74,12 +77,21 @@ export const notSimulated = (name: string): Run =>
 /** A program that waits (for stdin, or forever) without printing. */
 export const waiting = (memory: number): Run => ({ output: [], duration: Infinity, code: 0, memory });
 
+/** What only a process that keeps running carries into its plan: ports, its ps title, its children. */
+function serverParts(run: Run): Partial<ProcessPlan> {
+  return {
+    ...(run.listens?.length ? { listens: run.listens } : {}),
+    ...(run.title ? { title: run.title } : {}),
+    ...(run.children?.length ? { children: run.children } : {}),
+  };
+}
+
 export function toPlan(run: Run): ProcessPlan {
   return {
     output: run.output,
     ...(run.duration === Infinity ? (run.repeat ? { repeat: run.repeat } : {}) : { exit: { afterMs: run.duration, code: run.code } }),
     signals: run.signals ?? {},
     memory: run.memory ?? 400 * 1024,
-    ...(run.listens?.length && run.duration === Infinity ? { listens: run.listens } : {}),
+    ...(run.duration === Infinity ? serverParts(run) : {}),
   };
 }

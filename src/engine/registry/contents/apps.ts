@@ -177,6 +177,8 @@ export const APP_CONTENT: Record<string, AppContent> = {
     b.bin(`/usr/local/bin/python${mm}-config`, 3_161).bin(`/usr/local/lib/libpython${mm}.so.1.0`, 27_960_472);
     b.file(`/usr/local/lib/python${mm}/os.py`, '"""OS routines for NT or Posix depending on what system we\'re on."""\n', { size: 41_615 });
     b.dir(`/usr/local/lib/python${mm}/site-packages/pip`);
+    // the image's last RUN links the unversioned names
+    for (const n of ['idle', 'pip', 'pydoc', 'python', 'python-config']) b.link(`/usr/local/bin/${n}`, n.replace(/^\w+/, (w) => `${w}3`));
   },
   golang(b, _base, version) {
     b.bins('/usr/local/go/bin', 'go:14_592_326 gofmt:3_204_568', 0);

@@ -2,7 +2,8 @@
 // image has is decided by its file system ($PATH lookup).
 import { cat, chmod, cp, du, find, ln, mkdir, mv, readlink, rm, rmdir, stat, touch, basename, dirname } from './files';
 import { ls } from './ls';
-import { curl, nslookup, packageManager, ping, wget } from './net';
+import { curl, nslookup, ping, wget } from './net';
+import { packageManager } from './packages';
 import { echo, printf } from './print';
 import { date, df, env, free, hostname, id, kill, nproc, printenv, ps, pwd, sleep, uname, which, whoami } from './system';
 import { test } from './test';
@@ -14,6 +15,8 @@ export const APPLETS: Record<string, Applet> = {
   head, tail, grep, egrep: (c) => grep({ ...c, argv: [c.argv[0]!, '-E', ...c.argv.slice(1)] }), wc, sort, uniq, cut, tr, tee, seq, sed, xargs,
   env, printenv, hostname, id, whoami, ps, kill, sleep, date, uname, df, free, nproc, which, pwd,
   echo: echo(false), printf, test, '[': test, true: () => 0, false: () => 1,
+  // clear: home the cursor and erase the screen and scrollback, as ncurses' clear does for xterm
+  clear: (c) => (c.io.stdout.write('\x1b[H\x1b[2J\x1b[3J'), 0),
   wget, curl, ping, nslookup, 'apt-get': packageManager, apt: packageManager, apk: packageManager,
 };
 

@@ -71,7 +71,7 @@ export const curl: Applet = (c) => {
   const operands: string[] = [];
   const LONG: Record<string, string> = { '--silent': 's', '--head': 'I', '--include': 'i', '--fail': 'f', '--location': 'L', '--output': 'o', '--remote-name': 'O', '--show-error': 'S', '--verbose': 'v', '--request': 'X', '--header': 'H', '--data': 'd' };
   for (let i = 0; i < args.length; i++) {
-    const a = LONG[args[i]!] ? '-' + LONG[args[i]!] : args[i]!;
+    const a = Object.hasOwn(LONG, args[i]!) ? '-' + LONG[args[i]!] : args[i]!;
     if (!a.startsWith('-') || a === '-') operands.push(a);
     else {
       for (let k = 1; k < a.length; k++) {
@@ -237,41 +237,4 @@ export const nslookup: Applet = (c) => {
   // without -type=a busybox also asks for AAAA, which Docker's DNS does not have
   if (!onlyA) out(c, `Non-authoritative answer:\n*** Can't find ${name}: No answer\n\n`);
   return 0;
-};
-
-/** apt-get / apt / apk: the simulator has no package mirrors; fail as the real tools do offline, and say why */
-export const packageManager: Applet = (c) => {
-  const [tool, sub, ...rest] = c.argv;
-  const name = tool!.replace(/^.*\//, '');
-  const packages = rest.filter((a) => !a.startsWith('-'));
-  const note = `Note: the Dockhand simulator has no network to package mirrors, so ${name} cannot download anything here. Build on an image that already has the tool, or try it on a real Docker.`;
-  if (name === 'apk') {
-    if (sub === 'add' && packages.length) {
-      err(c, packages.map((p) => `ERROR: unable to select packages:\n  ${p} (no such package):\n    required by: world[${p}]`).join('\n'));
-      err(c, note);
-      return 1;
-    }
-    if (sub === 'update') {
-      out(c, 'fetch https://dl-cdn.alpinelinux.org/alpine/v3.20/main/x86_64/APKINDEX.tar.gz\n');
-      err(c, 'WARNING: fetching https://dl-cdn.alpinelinux.org/alpine/v3.20/main: temporary error (try again later)');
-      err(c, note);
-      return 1;
-    }
-    err(c, note);
-    return 1;
-  }
-  if (sub === 'update') {
-    out(c, 'Err:1 http://deb.debian.org/debian bookworm InRelease\n  Temporary failure resolving \'deb.debian.org\'\nReading package lists... Done\n');
-    err(c, "W: Failed to fetch http://deb.debian.org/debian/dists/bookworm/InRelease  Temporary failure resolving 'deb.debian.org'\nW: Some index files failed to download. They have been ignored, or old ones used instead.");
-    err(c, note);
-    return 0;
-  }
-  if (sub === 'install' && packages.length) {
-    out(c, 'Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n');
-    err(c, `E: Unable to locate package ${packages[0]}`);
-    err(c, note);
-    return 100;
-  }
-  err(c, note);
-  return 100;
 };

@@ -29,7 +29,7 @@ export const test: Applet = (c) => {
 function evaluate(c: AppletContext, args: string[]): boolean {
   let i = 0;
   const integer = (s: string): number => {
-    if (!/^\s*-?\d+\s*$/.test(s)) throw new TestError(c.userland === 'busybox' ? `invalid number '${s}'` : `${s}: integer expression expected`);
+    if (!/^\s*-?\d+\s*$/.test(s)) throw new TestError(c.userland === 'busybox' ? `${s}: bad number` : `${s}: integer expression expected`);
     return Number(s);
   };
   const primary = (): boolean => {

@@ -60,7 +60,8 @@ export function options(args: string[], flags: string, valued = ''): { set: Set<
       operands.push(...args.slice(i + 1));
       break;
     }
-    if (!a.startsWith('-') || a === '-' || /^-\d/.test(a) && !flags.includes('0')) {
+    // `-` (stdin) and negative numbers are operands
+    if (!a.startsWith('-') || a === '-' || /^-\d/.test(a)) {
       operands.push(a);
       continue;
     }

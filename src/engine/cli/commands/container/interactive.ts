@@ -23,16 +23,16 @@ export type DetachStyle = 'quiet' | 'reported';
 /** The container's TTY as the CLI relays it: input passes through until the detach sequence. */
 export function relayTerminal(tty: InteractiveStream, detach: DetachStyle): InteractiveStream {
   const exits = new Set<(code: number) => void>();
-  const relayedData = new Set<(t: string) => void>();
+  /** the terminal's output listeners, with how to unsubscribe each from the TTY */
+  const listeners = new Map<(text: string) => void, () => void>();
   let pendingCtrlP = false;
   let ended: number | null = null;
-  const dataListeners = new Set<() => void>();
   let stopExit = () => {};
   const finish = (code: number) => {
     if (ended !== null) return;
     ended = code;
     stopExit();
-    for (const stop of dataListeners) stop();
+    for (const stop of listeners.values()) stop();
     for (const l of [...exits]) l(code);
   };
   // a process that ended before anyone listened (`run -it busybox echo hi`) reports at once
@@ -48,7 +48,7 @@ export function relayTerminal(tty: InteractiveStream, detach: DetachStyle): Inte
             if (forward) tty.write(forward);
             forward = '';
             // the shell keeps running, with its stdin still open, for a later `docker attach`
-            if (detach === 'reported') for (const l of relayedData) l('read escape sequence\r\n');
+            if (detach === 'reported') for (const l of listeners.keys()) l('read escape sequence\r\n');
             finish(detach === 'reported' ? 1 : 0);
             return;
           }
@@ -60,14 +60,11 @@ export function relayTerminal(tty: InteractiveStream, detach: DetachStyle): Inte
       if (forward) tty.write(forward);
     },
     onData(listener) {
-      relayedData.add(listener);
-      const stop = tty.onData(listener);
-      const remove = () => {
-        relayedData.delete(listener);
-        stop();
+      listeners.set(listener, tty.onData(listener));
+      return () => {
+        listeners.get(listener)?.();
+        listeners.delete(listener);
       };
-      dataListeners.add(remove);
-      return remove;
     },
     onExit(listener) {
       if (ended !== null) listener(ended);

@@ -150,7 +150,10 @@ export function containerAttach(ctx: CommandContext): number {
     io.err(refusal + '\n');
     return 1;
   }
-  if (ctx.tty && info.body.Config.Tty) {
+  const withStdin = !bool(ctx.inv.flags, 'no-stdin');
+  // cli attach.go: stdin joins a TTY container's terminal, which a non-terminal cannot be
+  if (withStdin && info.body.Config.Tty && !ctx.tty) return refuseInteractive(ctx);
+  if (withStdin && ctx.tty && info.body.Config.Tty) {
     const tty = api.request({ method: 'POST', path: path(ref, '/attach'), query: { stream: '1', stdin: '1', stdout: '1', stderr: '1' } });
     if (isError(tty)) {
       io.err(daemonError(tty) + '\n');

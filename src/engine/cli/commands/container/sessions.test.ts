@@ -1,5 +1,6 @@
 // Interactive sessions through the CLI, as the lab terminal drives them: `-it` from a terminal returns
 // a session; what it prints, how it ends, and what the container does afterwards.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../create-engine';
 import type { Engine, InteractiveStream } from '../../../engine';
@@ -84,10 +85,31 @@ describe('docker run -it', () => {
     expect(t.exit()).toBe(137);
   });
 
+  it('restoring a snapshot (undo) ends an open session; the restored containers have no terminal', () => {
+    const e = createEngine({ images: ['busybox:latest'] });
+    e.exec('docker run -dit --name keep busybox sh');
+    const snap = e.snapshot();
+    const t = open(e, 'docker attach keep');
+    e.restore(snap);
+    e.tick();
+    expect(t.exit()).toBeDefined();
+    expect(status(e, 'keep')).toMatch(/^Up/);
+    const again = open(e, 'docker attach keep');
+    again.s.write('exit 2\r');
+    expect(status(e, 'keep')).toMatch(/^Exited \(2\)/);
+  });
+
   it('without a terminal docker refuses, as before', () => {
     const e = createEngine({ images: ['busybox:latest'] });
     expect(e.exec('docker run -it busybox sh')).toMatchObject({ exit: 1, stderr: 'the input device is not a TTY\n', stdout: '' });
     expect(e.exec('docker ps -aq').stdout).toBe('');
+    // a TTY never gives end of input: the shell of `run -dt` keeps waiting, as in docker
+    e.exec('docker run -dt --name dtt busybox');
+    expect(status(e, 'dtt')).toMatch(/^Up/);
+    e.exec('docker run -dit --name ttyd busybox sh');
+    expect(e.exec('docker attach ttyd')).toMatchObject({ exit: 1, stderr: 'the input device is not a TTY\n' });
+    expect(e.exec('docker exec -it ttyd sh')).toMatchObject({ exit: 1, stderr: 'the input device is not a TTY\n' });
+    expect(e.exec('docker start -ai ttyd')).toMatchObject({ exit: 1, stderr: 'the input device is not a TTY\n' });
   });
 });
 
@@ -151,5 +173,26 @@ describe('docker exec -it, start -ai', () => {
     const t = open(e, 'docker run -it --name echoer busybox echo hi');
     expect(t.out()).toBe('hi\r\n');
     expect(t.exit()).toBe(0);
+  });
+
+  it('any keystrokes keep the session and the container consistent', () => {
+    const key = fc.constantFrom('ls /\r', 'echo $((2*3))\r', 'cd /tmp\r', 'ping 127.0.0.1\r', 'sleep 1\r', 'exit 5\r', 'for i in 1 2; do\r', 'done\r', '\x03', '\x04', '\x10\x11', '\x10x', '"\r', 'nosuch\r');
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 12 }), (keys) => {
+        const e = createEngine({ images: ['busybox:latest'] });
+        const t = open(e, 'docker run -it --name fz busybox sh');
+        let detached = false;
+        for (const k of keys) {
+          if (t.exit() !== undefined) break;
+          if (k === '\x10\x11') detached = true;
+          t.s.write(k);
+          e.clock.advance(700);
+          e.tick();
+        }
+        const running = status(e, 'fz').startsWith('Up');
+        expect(running).toBe(t.exit() === undefined || detached);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

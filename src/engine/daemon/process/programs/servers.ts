@@ -4,6 +4,7 @@ import type { Listener, PlannedLine, SignalReaction, Stream } from '../plan';
 import type { Program, Run } from '../program';
 import { exited } from '../program';
 import type { StampStyle } from '../stamps';
+import { HOST_CPUS } from '../../system-info';
 
 const MiB = 1024 * 1024;
 
@@ -11,13 +12,14 @@ const plain = (stream: Stream, texts: string[], at = 0): PlannedLine[] => texts.
 const stamped = (style: StampStyle, stream: Stream) => (text: string, at = 0): PlannedLine => ({ at, stream, text, stamp: style });
 const exitWith = (code: number, output: PlannedLine[]): SignalReaction => ({ code, output });
 
-const server = (output: PlannedLine[], signals: Record<string, SignalReaction>, memory: number, listens: Listener[] = []): Run => ({
+const server = (output: PlannedLine[], signals: Record<string, SignalReaction>, memory: number, listens: Listener[] = [], ps: Pick<Run, 'title' | 'children'> = {}): Run => ({
   output,
   duration: Infinity,
   code: 0,
   signals,
   memory,
   ...(listens.length ? { listens } : {}),
+  ...ps,
 });
 
 // ---- nginx ---------------------------------------------------------------------------------------
@@ -38,7 +40,8 @@ const NGINX_ENTRYPOINT = [
 export const nginx = (viaEntrypoint: boolean): Program => (ctx, argv) => {
   if (!argv.includes('daemon off;')) return exited(0); // nginx daemonises: PID 1 returns at once
   const version = ctx.env['NGINX_VERSION'] ?? '1.27.3';
-  const worker = 29;
+  // worker_processes auto: one per CPU, numbered after what the entrypoint scripts used
+  const workers = Array.from({ length: HOST_CPUS }, (_, i) => 29 + i);
   const line = stamped('nginx', 'stderr');
   const notice = (pid: number, text: string, at = 0) => line(`{t} [notice] ${pid}#${pid}: ${text}`, at);
   const startup = [
@@ -50,18 +53,15 @@ export const nginx = (viaEntrypoint: boolean): Program => (ctx, argv) => {
       'OS: Linux 6.8.0-generic',
       'getrlimit(RLIMIT_NOFILE): 1048576:1048576',
       'start worker processes',
-      `start worker process ${worker}`,
+      ...workers.map((w) => `start worker process ${w}`),
     ].map((t) => notice(1, t, 5)),
   ];
   // SIGQUIT (the image's STOPSIGNAL) is a graceful shutdown; TERM and INT a fast one. All exit 0.
   const shutdown = (signal: string, num: number, graceful: boolean) =>
     exitWith(0, [
       notice(1, `signal ${num} (SIG${signal}) received, ${graceful ? 'shutting down' : 'exiting'}`),
-      ...(graceful ? [notice(worker, 'gracefully shutting down')] : []),
-      notice(worker, 'exiting'),
-      notice(worker, 'exit'),
-      notice(1, `signal 17 (SIGCHLD) received from ${worker}`),
-      notice(1, `worker process ${worker} exited with code 0`),
+      ...workers.flatMap((w) => [...(graceful ? [notice(w, 'gracefully shutting down')] : []), notice(w, 'exiting'), notice(w, 'exit')]),
+      ...workers.flatMap((w) => [notice(1, `signal 17 (SIGCHLD) received from ${w}`), notice(1, `worker process ${w} exited with code 0`)]),
       notice(1, 'exit'),
     ]);
   return server(
@@ -69,6 +69,7 @@ export const nginx = (viaEntrypoint: boolean): Program => (ctx, argv) => {
     { QUIT: shutdown('QUIT', 3, true), TERM: shutdown('TERM', 15, false), INT: shutdown('INT', 2, false) },
     6 * MiB,
     [{ port: 80, handler: 'nginx' }],
+    { title: `nginx: master process ${argv.join(' ').replace(/^\S*\//, '')}`, children: workers.map((pid) => ({ pid, command: 'nginx: worker process', user: 'nginx', memory: 2 * MiB })) },
   );
 };
 
@@ -92,6 +93,8 @@ export const apacheHttpd: Program = (ctx) => {
     },
     8 * MiB,
     [{ port: 80, handler: 'apache' }],
+    // httpd-foreground execs httpd, which starts its worker children as www-data
+    { title: 'httpd -DFOREGROUND', children: [7, 8, 9].map((pid) => ({ pid, command: 'httpd -DFOREGROUND', user: 'www-data', memory: 3 * MiB })) },
   );
 };
 
@@ -121,8 +124,10 @@ export const busyboxHttpd: Program = (ctx, argv) => {
 
 // ---- redis -------------------------------------------------------------------------------------------
 
-export const redisServer: Program = (ctx) => {
+export const redisServer: Program = (ctx, argv) => {
   const version = ctx.env['REDIS_VERSION'] ?? '7.4.1';
+  const portArg = argv.indexOf('--port');
+  const port = portArg > 0 && /^\d+$/.test(argv[portArg + 1] ?? '') ? Number(argv[portArg + 1]) : 6379;
   const line = stamped('redis', 'stdout');
   const log = (role: string, mark: string, text: string, at = 0) => line(`1:${role} {t} ${mark} ${text}`, at);
   const shutdown = (signal: string) =>
@@ -139,12 +144,13 @@ export const redisServer: Program = (ctx) => {
       log('C', '*', `Redis version=${version}, bits=64, commit=00000000, modified=0, pid=1, just started`),
       log('C', '#', 'Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf'),
       log('M', '*', 'monotonic clock: POSIX clock_gettime', 1),
-      log('M', '*', 'Running mode=standalone, port=6379.', 1),
+      log('M', '*', `Running mode=standalone, port=${port}.`, 1),
       log('M', '*', 'Server initialized', 2),
       log('M', '*', 'Ready to accept connections tcp', 2),
     ],
     { TERM: shutdown('SIGTERM'), INT: shutdown('SIGINT') },
     4 * MiB,
+    [{ port, handler: 'redis' }],
   );
 };
 
@@ -228,6 +234,13 @@ export const postgres: Program = (ctx) => {
     // postgres' shutdown modes: TERM smart, INT fast, QUIT immediate (exits 0 for the first two)
     { TERM: shutdown('smart'), INT: shutdown('fast') },
     30 * MiB,
+    [],
+    {
+      children: [
+        [27, 'postgres: checkpointer '], [28, 'postgres: background writer '], [30, 'postgres: walwriter '],
+        [31, 'postgres: autovacuum launcher '], [64, 'postgres: logical replication launcher '],
+      ].map(([pid, command]) => ({ pid: pid as number, command: command as string, user: 'postgres', memory: 4 * MiB })),
+    },
   );
 };
 
