@@ -13,7 +13,7 @@ export async function serve(dist: string, args: string[]): Promise<void> {
   console.log(`\nDockhand is running at ${bridge.url}`);
   console.log('  Open that address (it carries a one-time key) to get the "Real Docker" switch in the labs.');
   console.log(`  Real Docker: ${engine.reachable ? `engine ${engine.version} found` : engine.help}`);
-  console.log(`  Bind mounts are limited to ${bridge.workspace}${values.unsafe ? ' … except they are not: --unsafe lifts every refusal.' : ''}`);
+  console.log(`  Bind mounts are limited to ${bridge.workspace}${values.unsafe ? ' … except they are not: --unsafe lifts the flag and mount refusals (-H, --context and --tls stay refused).' : ''}`);
   if (!values.unsafe) console.log(`  Some flags are refused (see ${SECURITY_LESSON}); --unsafe lifts that.`);
   if (!bridge.tty) console.log('  node-pty is not installed: commands run without a terminal, so `-it` is refused.');
   console.log('  Ctrl+C stops it.\n');

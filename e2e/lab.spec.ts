@@ -250,6 +250,15 @@ test('`docker run -it` makes the terminal the container shell\'s TTY until it ex
   await page.keyboard.press('Control+D');
   await expect(container(lab, 'box')).toContainText('exited');
   await expect.poll(() => screen(lab)).toMatch(/\/ # \s+\$\s*$/);
+
+  // Ctrl-P Ctrl-Q detaches: the docker prompt returns and the container keeps running
+  await type(lab, 'clear');
+  await type(lab, 'docker start -ai box');
+  await expect.poll(() => screen(lab)).toMatch(/\$ docker start -ai box\s+\/ # \s*$/);
+  await page.keyboard.press('Control+P');
+  await page.keyboard.press('Control+Q');
+  await expect.poll(() => screen(lab)).toMatch(/\/ # \s+\$\s*$/);
+  await expect(container(lab, 'box')).toContainText('running');
 });
 
 test('the build lab: edit a copied file, build again, and the steps after its COPY are no longer CACHED', async ({ page }) => {

@@ -27,6 +27,8 @@ export type Key =
         | 'tab'
         | 'interrupt' // Ctrl-C
         | 'eof' // Ctrl-D: ends an interactive session's input on an empty line
+        | 'detach-prefix' // Ctrl-P: docker's detach sequence starts (history up outside a session)
+        | 'detach' // Ctrl-Q: after Ctrl-P, detaches from an interactive session
         | 'clear-screen'; // Ctrl-L
     };
 
@@ -47,6 +49,8 @@ const SEQUENCES: Record<string, Key['kind']> = {
   '\x17': 'kill-word',
   '\x03': 'interrupt',
   '\x04': 'eof',
+  '\x10': 'detach-prefix',
+  '\x11': 'detach',
   '\x0c': 'clear-screen',
   '\x1b[A': 'up',
   '\x1b[B': 'down',

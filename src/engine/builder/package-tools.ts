@@ -92,18 +92,24 @@ export const pipTool: Program = (ctx, argv) => {
   if (args[0] !== 'install') return exited(1, stderrLine(`ERROR: only pip install is simulated`));
   const fs = ctx.sys.fs;
   const names: string[] = [];
+  // --prefix installs under another root (a build stage's /install, copied into the final image)
+  let prefix = '/usr/local';
   for (let i = 1; i < args.length; i++) {
-    if (args[i] === '-r' || args[i] === '--requirement') {
+    if (args[i] === '--prefix') prefix = args[++i] ?? prefix;
+    else if (args[i]!.startsWith('--prefix=')) prefix = args[i]!.slice('--prefix='.length);
+    else if (args[i] === '-r' || args[i] === '--requirement') {
       const file = resolvePath(ctx.workingDir || '/', args[++i] ?? '');
       if (fs.stat(file)?.type !== 'file') return exited(1, stderrLine(`ERROR: Could not open requirements file: [Errno 2] No such file or directory: '${args[i]}'`));
       names.push(...fs.readFile(file).split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean));
     } else if (!args[i]!.startsWith('-')) names.push(args[i]!);
   }
-  const wanted = names.map((n) => n.split(/[=<>~! ]/)[0]!.toLowerCase());
+  const wanted = names.map((n) => n.split(/[=<>~! [;]/)[0]!.toLowerCase());
+  // an exact pin (`flask==3.0.3`) is the version pip installs
+  const pinned = new Map(names.map((n) => /^([\w.-]+)(?:\[[^\]]*\])?==([\w.]+)/.exec(n)).filter((m) => m !== null).map((m) => [m[1]!.toLowerCase(), m[2]!]));
   const all = [...new Set(wanted.flatMap((n) => [...(PIP_PACKAGES[n]?.requires ?? []), n]))].sort();
-  const version = (n: string) => PIP_PACKAGES[n]?.version ?? PIP_DEPENDENCY_VERSIONS[n] ?? '1.0.0';
+  const version = (n: string) => pinned.get(n) ?? PIP_PACKAGES[n]?.version ?? PIP_DEPENDENCY_VERSIONS[n] ?? '1.0.0';
   const pyVersion = (ctx.env['PYTHON_VERSION'] ?? '3.13.7').split('.').slice(0, 2).join('.');
-  const site = `/usr/local/lib/python${pyVersion}/site-packages`;
+  const site = `${resolvePath(ctx.workingDir || '/', prefix)}/lib/python${pyVersion}/site-packages`;
   for (const n of all) {
     const dir = `${site}/${n.replace(/-/g, '_')}`;
     fs.mkdir(dir, { parents: true });

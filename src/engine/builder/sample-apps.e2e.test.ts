@@ -75,4 +75,17 @@ describe('sample apps built and run', () => {
       /Successfully installed blinker-1\.9\.0 click-8\.2\.1 flask-3\.1\.2 itsdangerous-2\.2\.0 jinja2-3\.1\.6 markupsafe-3\.0\.2 werkzeug-3\.1\.3\n/,
     );
   });
+
+  it('a non-root user made in the build, pip install --prefix in one stage copied into the next (the capstone API)', () => {
+    const { sh } = session();
+    sh('mkdir -p api && cd api');
+    sh(`printf 'flask==3.0.3\\npsycopg[binary]==3.2.3\\n' > requirements.txt`);
+    sh(`printf 'print("hi")\\n' > app.py`);
+    sh(
+      `printf '%s\\n' 'FROM python:3.12-slim AS build' 'COPY requirements.txt .' 'RUN pip install --no-cache-dir --prefix=/install -r requirements.txt' 'FROM python:3.12-slim' 'RUN groupadd --system app && useradd --system --gid app --no-create-home app' 'COPY --from=build /install /usr/local' 'COPY app.py .' 'USER app' > Dockerfile`,
+    );
+    expect(sh('docker build -t api .').stderr).toMatch(/Successfully installed .*flask-3\.0\.3 .*psycopg-3\.2\.3/);
+    expect(sh('docker run --rm api id').stdout).toBe('uid=999(app) gid=999(app) groups=999(app)\n');
+    expect(sh('docker run --rm api ls /usr/local/lib/python3.12/site-packages/flask').stdout).toBe('__init__.py\n');
+  });
 });

@@ -4,6 +4,7 @@ import { resolvePath } from '../fs/types';
 import { normaliseSignal, SIGNAL_NUMBERS } from '../daemon/process/plan';
 import { echo, printf } from './applets/print';
 import { test } from './applets/test';
+import { killArgs } from './applets/system';
 import type { Applet } from './applets/types';
 import { ExitSignal, LoopSignal, ReturnSignal, type Builtin, type Shell } from './interpreter';
 import type { Io } from './io';
@@ -169,19 +170,11 @@ function listSignals(sh: Shell, io: Io): void {
 
 /** `kill [-s SIG|-SIG] PID…` / `kill -l`; a signal to the shell itself goes through its traps. */
 const kill: Builtin = (sh, argv, io) => {
-  let args = argv.slice(1);
-  if (args[0] === '-l') {
+  if (argv[1] === '-l') {
     listSignals(sh, io);
     return 0;
   }
-  let signal = 'TERM';
-  if (args[0] === '-s') {
-    signal = args[1] ?? '';
-    args = args.slice(2);
-  } else if (args[0]?.startsWith('-')) {
-    signal = args[0].slice(1);
-    args = args.slice(1);
-  }
+  const { signal, args } = killArgs(argv);
   // signal 0 only checks that the process exists
   const sig = signal === '0' ? '0' : normaliseSignal(signal);
   if (!sig) {

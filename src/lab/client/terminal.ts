@@ -55,6 +55,8 @@ export class LabTerminal {
   private line: LineState = EMPTY_LINE;
   private stream: Extract<Running, { kind: 'stream' }> | undefined;
   private attached: Attached | undefined;
+  /** Ctrl-P was the last key in a session: a Ctrl-Q now detaches */
+  private detachArmed = false;
   /** keys typed while a line waits at the gate, handled once it has run */
   private typeAhead: Key[] | undefined;
   /** the cursor's row below the prompt's, for redrawing a wrapped line */
@@ -202,7 +204,19 @@ export class LabTerminal {
       return;
     }
     const history = this.attached?.history ?? this.host.history();
+    // docker's detach keys: Ctrl-P then Ctrl-Q leaves the session running (any other key cancels)
+    const armed = this.detachArmed;
+    this.detachArmed = false;
     switch (key.kind) {
+      case 'detach-prefix':
+        if (this.attached) {
+          this.detachArmed = true;
+          return;
+        }
+        return this.key({ kind: 'up' }); // readline's Ctrl-P
+      case 'detach':
+        if (this.attached && armed) this.attached.session.write('\x10\x11');
+        return;
       case 'enter':
         return this.attached ? this.sendLine(this.attached) : this.submit();
       case 'interrupt':

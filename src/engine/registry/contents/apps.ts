@@ -6,10 +6,11 @@ import { group, passwd, treeBuilder, type TreeBuilder } from './build';
 
 export type Flavor = 'debian' | 'alpine';
 
-const NGINX_INDEX = `<!DOCTYPE html>
+/** nginx's stock pages share one head and style */
+const nginxPage = (title: string, body: string) => `<!DOCTYPE html>
 <html>
 <head>
-<title>Welcome to nginx!</title>
+<title>${title}</title>
 <style>
 html { color-scheme: light dark; }
 body { width: 35em; margin: 0 auto;
@@ -17,7 +18,13 @@ font-family: Tahoma, Verdana, Arial, sans-serif; }
 </style>
 </head>
 <body>
-<h1>Welcome to nginx!</h1>
+${body}</body>
+</html>
+`;
+
+const NGINX_INDEX = nginxPage(
+  'Welcome to nginx!',
+  `<h1>Welcome to nginx!</h1>
 <p>If you see this page, the nginx web server is successfully installed and
 working. Further configuration is required.</p>
 
@@ -27,30 +34,19 @@ Commercial support is available at
 <a href="http://nginx.com/">nginx.com</a>.</p>
 
 <p><em>Thank you for using nginx.</em></p>
-</body>
-</html>
-`;
+`,
+);
 
-const NGINX_50X = `<!DOCTYPE html>
-<html>
-<head>
-<title>Error</title>
-<style>
-html { color-scheme: light dark; }
-body { width: 35em; margin: 0 auto;
-font-family: Tahoma, Verdana, Arial, sans-serif; }
-</style>
-</head>
-<body>
-<h1>An error occurred.</h1>
+const NGINX_50X = nginxPage(
+  'Error',
+  `<h1>An error occurred.</h1>
 <p>Sorry, the page you are looking for is currently unavailable.<br/>
 Please try again later.</p>
 <p>If you are the system administrator of this resource then you should check
 the error log for details.</p>
 <p><em>Faithfully yours, nginx.</em></p>
-</body>
-</html>
-`;
+`,
+);
 
 const NGINX_CONF = `
 user  nginx;

@@ -181,3 +181,16 @@ describe('network', () => {
     expect(r.err).toContain('no network to package mirrors');
   });
 });
+
+describe('accounts', () => {
+  it('groupadd and useradd (Debian) add system accounts counting down from 999, errors as shadow-utils', () => {
+    const r = sh('groupadd --system app && useradd --system --gid app --no-create-home app; tail -1 /etc/group; tail -1 /etc/passwd; useradd app; echo $?; useradd -g nope x; echo $?; useradd -m bob; tail -1 /etc/passwd; ls -ld /home/bob', 'debian');
+    expect(r.out).toBe('app:x:999:\napp:x:999:999::/home/app:/bin/sh\n9\n6\nbob:x:1000:1000::/home/bob:/bin/sh\ndrwxr-xr-x 2 bob bob 4096 Nov 23 11:30 /home/bob\n');
+    expect(r.err).toBe("useradd: user 'app' already exists\nuseradd: group 'nope' does not exist\n");
+  });
+  it('addgroup and adduser (busybox) count system ids up from 100 and create the home unless -H', () => {
+    const r = sh('addgroup -S app && adduser -S -D -H -G app app; tail -1 /etc/group; tail -1 /etc/passwd; adduser -D bob; tail -1 /etc/passwd; ls -d /home/bob; adduser -D bob; echo $?', 'hub');
+    expect(r.out).toBe('app:x:101:\napp:x:100:101:Linux User,,,:/home/app:/sbin/nologin\nbob:x:1000:1000:Linux User,,,:/home/bob:/bin/sh\n/home/bob\n1\n');
+    expect(r.err).toBe("adduser: user 'bob' in use\n");
+  });
+});

@@ -1,5 +1,6 @@
 // The applet table: every program the shell implements, by the name it is exec'd as. Which ones an
 // image has is decided by its file system ($PATH lookup).
+import { addgroup, adduser, groupadd, useradd } from './accounts';
 import { cat, chmod, cp, du, find, ln, mkdir, mv, readlink, rm, rmdir, stat, touch, basename, dirname } from './files';
 import { ls } from './ls';
 import { curl, nslookup, ping, wget } from './net';
@@ -17,6 +18,7 @@ export const APPLETS: Record<string, Applet> = {
   echo: echo(false), printf, test, '[': test, true: () => 0, false: () => 1,
   // clear: home the cursor and erase the screen and scrollback, as ncurses' clear does for xterm
   clear: (c) => (c.io.stdout.write('\x1b[H\x1b[2J\x1b[3J'), 0),
+  groupadd, useradd, addgroup, adduser,
   wget, curl, ping, nslookup, 'apt-get': packageManager, apt: packageManager, apk: packageManager,
 };
 

@@ -30,7 +30,7 @@ export const wget: Applet = (c) => {
   const resolved = c.sys.net.resolve(url.host);
   if ('error' in resolved) return fail(c, resolved.error === 'bad-address' ? `bad address '${url.host}'` : `can't connect to remote host: Network is unreachable`);
   if (!quiet) err(c, `Connecting to ${url.host}${url.port === 80 ? '' : `:${url.port}`} (${resolved.ip}:${url.port})`);
-  const res = c.sys.net.http({ method: 'GET', url: url.url });
+  const res = c.sys.net.http({ method: 'GET', url: url.url, headers: { 'User-Agent': 'Wget' } });
   if ('error' in res) return fail(c, wgetError(res, resolved.ip));
   if (res.status >= 400) return fail(c, `server returned error: HTTP/1.1 ${res.status} ${res.statusText}`);
   const dest = o.values['O'] ?? fileNameOf(url.path);
@@ -63,6 +63,9 @@ function wgetError(res: HttpFailure, ip: string): string {
 }
 
 const CURL_METER = '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n';
+
+/** Ubuntu 24.04's curl, what a learner's host most often has */
+const CURL_AGENT = 'curl/8.5.0';
 
 export const curl: Applet = (c) => {
   const args = c.argv.slice(1);
@@ -98,7 +101,11 @@ export const curl: Applet = (c) => {
   const toFile = values['o'] ?? (flags.has('O') ? fileNameOf(url.path) : undefined);
   const meter = toFile !== undefined && !flags.has('s');
   const method = flags.has('I') ? 'HEAD' : (values['X'] ?? (values['d'] !== undefined ? 'POST' : 'GET'));
-  const res = c.sys.net.http({ method, url: url.url, ...(values['d'] !== undefined ? { body: values['d'] } : {}) });
+  // the User-Agent servers log (nginx's access log shows it); -H adds or replaces a header
+  const headers: Record<string, string> = { 'User-Agent': CURL_AGENT, Accept: '*/*' };
+  const extra = values['H']?.match(/^([^:]+):\s*(.*)$/);
+  if (extra) headers[extra[1]!] = extra[2]!;
+  const res = c.sys.net.http({ method, url: url.url, headers, ...(values['d'] !== undefined ? { body: values['d'] } : {}) });
   if ('error' in res) {
     if (meter) err(c, CURL_METER.trimEnd() + '\n  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0');
     switch (res.error) {

@@ -139,16 +139,16 @@ export const ps: Applet = (c) => {
   return 0;
 };
 
+/** `kill [-s SIG|-SIG] PID…` → the signal as given (TERM by default) and the operands */
+export function killArgs(argv: string[]): { signal: string; args: string[] } {
+  const args = argv.slice(1);
+  if (args[0] === '-s') return { signal: args[1] ?? '', args: args.slice(2) };
+  if (args[0]?.startsWith('-')) return { signal: args[0].slice(1), args: args.slice(1) };
+  return { signal: 'TERM', args };
+}
+
 export const kill: Applet = (c) => {
-  let args = c.argv.slice(1);
-  let signal = 'TERM';
-  if (args[0] === '-s') {
-    signal = args[1] ?? '';
-    args = args.slice(2);
-  } else if (args[0]?.startsWith('-')) {
-    signal = args[0].slice(1);
-    args = args.slice(1);
-  }
+  const { signal, args } = killArgs(c.argv);
   const sig = normaliseSignal(signal);
   if (!sig) return fail(c, `bad signal name '${signal}'`);
   let status = 0;

@@ -143,10 +143,10 @@ export const wc: Applet = (c) => {
     ].filter((v): v is number => v !== undefined),
   }));
   if (rows.length > 1) rows.push({ name: 'total', counts: rows[0]!.counts.map((_, k) => rows.reduce((s, r) => s + r.counts[k]!, 0)) });
-  // busybox pads every count to 9 (7 when it is the only one); coreutils to the widest total, none for one count from stdin
-  const width = c.userland === 'busybox' ? (which.size === 1 && rows.length === 1 ? 0 : 9) : Math.max(...rows.flatMap((r) => r.counts.map((n) => String(n).length)), o.operands.length ? 1 : 7);
+  // busybox pads every count to 9; coreutils to the widest total (7 at least from stdin); neither pads a lone count
+  const width = c.userland === 'busybox' ? 9 : Math.max(...rows.flatMap((r) => r.counts.map((n) => String(n).length)), o.operands.length ? 1 : 7);
   for (const r of rows) {
-    const single = which.size === 1 && rows.length === 1 && (c.userland === 'busybox' || o.operands.length > 0);
+    const single = which.size === 1 && rows.length === 1;
     const cells = r.counts.map((n) => (single ? String(n) : String(n).padStart(width)));
     out(c, cells.join(c.userland === 'busybox' ? ' ' : ' ') + (r.name ? ` ${r.name}` : '') + '\n');
   }
