@@ -5,6 +5,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createEngine } from './engine';
+import { HINT_LINKS } from './engine/builder/hints';
+import { SECURITY_LESSON } from './lab/real/protocol';
 import { cliProblem } from './lib/curriculum/cli-check';
 import { componentProps, headings, links, mermaidBlocks, readLesson, section, type LessonFile } from './lib/curriculum/lesson-source';
 import { dockerInvocations, shellCommands } from './lib/curriculum/shell-lines';
@@ -169,6 +171,11 @@ describe('links and references', () => {
       return why ? [`${l.id}: ${href} (${why})`] : [];
     }));
     expect(broken).toEqual([]);
+  });
+
+  it("links the builder's best-practice hints and the bridge's refusals to sections that exist", () => {
+    const targets = [...Object.values(HINT_LINKS), SECURITY_LESSON];
+    expect(targets.flatMap((href) => (brokenLink('', href) ? [`${href} (${brokenLink('', href)})`] : []))).toEqual([]);
   });
 
   it('maps every seed concept to a lesson section that exists', () => {

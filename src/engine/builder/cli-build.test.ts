@@ -140,8 +140,8 @@ describe('docker build (CLI → API → daemon)', () => {
       ['[3/3] RUN echo hi > /b.txt', false],
     ]);
     expect(last.hints.map((h) => [h.id, h.line, h.link])).toEqual([
-      ['pin-base-image', 1, '/lessons/writing-dockerfiles/#pin-your-base-image'],
-      ['non-root-user', 0, '/lessons/writing-dockerfiles/#run-as-a-non-root-user'],
+      ['pin-base-image', 1, '/lessons/best-practices-security/#pin-update-and-shrink-images'],
+      ['non-root-user', 0, '/lessons/best-practices-security/#run-as-a-non-root-user'],
     ]);
   });
 });

@@ -6,12 +6,12 @@ import type { BuildContext } from './context';
 import type { BuildHint } from './state';
 
 export const HINT_LINKS = {
-  'pin-base-image': '/lessons/writing-dockerfiles/#pin-your-base-image',
-  'non-root-user': '/lessons/writing-dockerfiles/#run-as-a-non-root-user',
-  'dependencies-first': '/lessons/writing-dockerfiles/#order-instructions-for-the-cache',
-  'apt-get-update-alone': '/lessons/writing-dockerfiles/#combine-apt-get-update-and-install',
-  'secrets-in-build-config': '/lessons/writing-dockerfiles/#keep-secrets-out-of-images',
-  'missing-dockerignore': '/lessons/writing-dockerfiles/#use-a-dockerignore-file',
+  'pin-base-image': '/lessons/best-practices-security/#pin-update-and-shrink-images',
+  'non-root-user': '/lessons/best-practices-security/#run-as-a-non-root-user',
+  'dependencies-first': '/lessons/writing-dockerfiles/#ordering-for-the-cache',
+  'apt-get-update-alone': '/lessons/writing-dockerfiles/#the-instructions-one-by-one',
+  'secrets-in-build-config': '/lessons/best-practices-security/#secrets',
+  'missing-dockerignore': '/lessons/writing-dockerfiles/#the-build-context-and-dockerignore',
 } as const;
 
 export type HintId = keyof typeof HINT_LINKS;

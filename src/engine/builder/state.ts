@@ -35,7 +35,7 @@ export interface BuildHint {
   /** the Dockerfile line it is about (0: the build as a whole) */
   line: number;
   message: string;
-  /** lesson section to read, e.g. /lessons/writing-dockerfiles/#pin-base-images */
+  /** lesson section to read, one of builder/hints.ts HINT_LINKS */
   link: string;
 }
 

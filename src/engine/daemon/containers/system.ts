@@ -7,7 +7,6 @@ import type { Daemon } from '../daemon';
 import { containerNet, parseUrl } from '../net/services';
 import { normaliseSignal, SIGNAL_NUMBERS } from '../process/plan';
 import { HOST_NAME } from '../system-info';
-import type { ExecRecord } from './exec-model';
 import type { ContainerRecord } from './model';
 import { containerEvent } from './notify';
 import { processEntries, type Caller, type ProcessEntry } from './processes';

@@ -63,7 +63,7 @@ export function etcHosts(d: Daemon, ns: Namespace): Record<string, string> {
 }
 
 /** The embedded DNS server's answer for `name` (lower case): peers on the shared user-defined networks. */
-function embeddedDns(d: Daemon, ns: Namespace & { kind: 'bridge' }, name: string): string | undefined {
+function embeddedDns(ns: Namespace & { kind: 'bridge' }, name: string): string | undefined {
   for (const { network } of ns.endpoints) {
     if (isPredefined(network)) continue;
     for (const ep of Object.values(network.endpoints)) {
@@ -83,6 +83,6 @@ export function resolve(d: Daemon, ns: Namespace, host: string): Resolution {
   const fromHosts = etcHosts(d, ns)[name];
   if (fromHosts) return { ip: fromHosts };
   if (!hasResolver(ns)) return { error: 'unreachable' };
-  const ip = ns.kind === 'bridge' ? embeddedDns(d, ns, name) : undefined;
+  const ip = ns.kind === 'bridge' ? embeddedDns(ns, name) : undefined;
   return ip ? { ip } : { error: 'bad-address' };
 }

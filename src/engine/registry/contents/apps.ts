@@ -2,7 +2,7 @@
 // configuration and web roots, and the system user each creates. One function per family gives the
 // files of the release's main install layer; COPY layers (entrypoint scripts, /hello …) are derived
 // from the Dockerfile line by index.ts.
-import { group, passwd, treeBuilder, type TreeBuilder } from './build';
+import { group, passwd, type TreeBuilder } from './build';
 
 export type Flavor = 'debian' | 'alpine';
 
