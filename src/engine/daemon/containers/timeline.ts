@@ -29,10 +29,13 @@ function nextDue(d: Daemon, now: number): Due | undefined {
       if (better(t)) best = { t, kind: 'exit', c };
       else if (t > now) logDueLines(c, now);
     }
-  }
-  for (const id in d.state.execs) {
-    const x = d.state.execs[id]!;
-    if (x.running && x.endsAt !== undefined && better(x.endsAt)) best = { t: x.endsAt, kind: 'exec', x };
+    // an exec runs only while its container does (a container's exit ends them all), so finished
+    // containers' exec records, however many, are not visited
+    if (!s.Running) continue;
+    for (const execId of c.execIds) {
+      const x = d.state.execs[execId];
+      if (x?.running && x.endsAt !== undefined && better(x.endsAt)) best = { t: x.endsAt, kind: 'exec', x };
+    }
   }
   return best;
 }
