@@ -176,13 +176,16 @@ describe.skipIf(!dockerVersion)(`with a real Docker engine${dockerVersion ? ` ($
     await t.until('/ # ');
     t.send({ t: 'input', data: 'echo $((6*7))\r' });
     await t.until('\r\n42\r\n');
-    t.send({ t: 'resize', cols: 100, rows: 30 });
-    // the CLI passes the new size on to the container in its own time: ask until it has
+    // the CLI passes a new size on to the container in its own time, and a SIGWINCH that reaches it
+    // while it is busy attaching can go unnoticed: drag the size (the kernel signals only a change) and
+    // ask until the container has it
     await expect
       .poll(async () => {
+        t.send({ t: 'resize', cols: 99, rows: 29 });
+        t.send({ t: 'resize', cols: 100, rows: 30 });
         t.send({ t: 'input', data: 'stty size\r' });
-        return t.until('30 100', 500).then(() => true, () => false);
-      }, { timeout: 10_000 })
+        return t.until('30 100', 1000).then(() => true, () => false);
+      }, { timeout: 20_000 })
       .toBe(true);
     // Ctrl-C reaches the container's foreground program through the terminal
     t.send({ t: 'input', data: 'sleep 30\r' });
