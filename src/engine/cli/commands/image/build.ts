@@ -9,7 +9,7 @@ import { resolvePath } from '../../../fs/types';
 import { fullString, parseNormalizedNamed, withDefaultTag } from '../../../registry/reference';
 import type { CommandContext } from '../../command';
 import { humanSize } from '../../format/units';
-import { daemonErrorLine } from '../system/output';
+import { daemonFailure } from '../system/output';
 
 const fail = (ctx: CommandContext, message: string): number => {
   ctx.io.err(`ERROR: ${message}\n`);
@@ -73,10 +73,7 @@ export function imageBuild(ctx: CommandContext): number {
     secrets,
   };
   const res = api.request<BuildResponse>({ method: 'POST', path: '/build', body: req });
-  if (isError(res)) {
-    io.err(daemonErrorLine(res) + '\n');
-    return 1;
-  }
+  if (isError(res)) return daemonFailure(io, res);
   const quiet = Boolean(inv.flags.quiet) || inv.flags.progress === 'quiet';
   const { imageId, progress, record } = res.body;
   if (!imageId) {
@@ -104,10 +101,7 @@ export function builderPrune(ctx: CommandContext): number {
     return 0;
   }
   const res = api.request<{ CachesDeleted: string[]; SpaceReclaimed: number }>({ method: 'POST', path: '/build/prune', query: { all: all ? '1' : undefined } });
-  if (isError(res)) {
-    io.err(daemonErrorLine(res) + '\n');
-    return 1;
-  }
+  if (isError(res)) return daemonFailure(io, res);
   const { CachesDeleted: deleted, SpaceReclaimed: reclaimed } = res.body;
   if (deleted.length) io.out(`Deleted build cache objects:\n${deleted.map((id) => id + '\n').join('')}\n`);
   io.out(`Total reclaimed space: ${humanSize(reclaimed)}\n`);

@@ -6,7 +6,7 @@ import { printList } from '../../format/list';
 import { ellipsis, truncateId } from '../../format/text';
 import { rfc3339Nano, timeAgo } from '../../format/time';
 import { humanSizeWithPrecision } from '../../format/units';
-import { daemonErrorLine, emptyIdError } from '../system/output';
+import { daemonFailure, emptyIdError } from '../system/output';
 import { platformError } from './platform';
 
 const DEFAULT_TABLE = 'table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}';
@@ -39,10 +39,7 @@ export function imageHistory(ctx: CommandContext): number {
     method: 'GET',
     path: `/images/${encodeURIComponent(inv.args[0]!)}/history`,
   });
-  if (isError(res)) {
-    io.err(daemonErrorLine(res) + '\n');
-    return 1;
-  }
+  if (isError(res)) return daemonFailure(io, res);
   const human = inv.flags.human !== false;
   const noTrunc = Boolean(inv.flags['no-trunc']);
   const items = res.body.map((h) => ({

@@ -3,7 +3,7 @@ import { isError } from '../../../api/http';
 import { parseNormalizedNamed, familiarName } from '../../../registry/reference';
 import type { CommandContext } from '../../command';
 import { goStruct } from '../../format/gofmt';
-import { daemonErrorLine, emptyIdError, printInspect } from '../system/output';
+import { daemonErrorLine, daemonFailure, emptyIdError, printInspect } from '../system/output';
 import { platformError } from './platform';
 
 /** every field of the OCI image config, as the CLI's struct has them when the JSON omits them */
@@ -69,9 +69,6 @@ export function imageTag(ctx: CommandContext): number {
     path: `/images/${encodeURIComponent(source)}/tag`,
     query: { repo: familiarName(ref), tag: ref.tag },
   });
-  if (isError(res)) {
-    io.err(daemonErrorLine(res) + '\n');
-    return 1;
-  }
+  if (isError(res)) return daemonFailure(io, res);
   return 0;
 }

@@ -9,7 +9,7 @@ import { printList } from '../../format/list';
 import { truncateId } from '../../format/text';
 import { timeAgo } from '../../format/time';
 import { humanSize, humanSizeWithPrecision } from '../../format/units';
-import { daemonErrorLine } from '../system/output';
+import { daemonFailure } from '../system/output';
 
 const DEFAULT_TABLE =
   'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}';
@@ -108,10 +108,7 @@ export function imageLs(ctx: CommandContext): number {
     path: '/images/json',
     query: { all: inv.flags.all ? '1' : undefined, filters: encodeFilters(filters) },
   });
-  if (isError(res)) {
-    io.err(daemonErrorLine(res) + '\n');
-    return 1;
-  }
+  if (isError(res)) return daemonFailure(io, res);
   const noTrunc = Boolean(inv.flags['no-trunc']);
   const withDigests = Boolean(inv.flags.digests);
   const now = clock.now();

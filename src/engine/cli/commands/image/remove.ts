@@ -5,7 +5,7 @@ import type { DeleteRecord } from '../../../daemon/images/remove';
 import type { CommandContext } from '../../command';
 import { humanSize } from '../../format/units';
 import { parseFilterFlags, encodeFilters } from '../../../api/filters';
-import { daemonErrorLine, declinePrompt, emptyIdError } from '../system/output';
+import { daemonErrorLine, daemonFailure, declinePrompt, emptyIdError } from '../system/output';
 import { platformError } from './platform';
 
 export function imageRm(ctx: CommandContext): number {
@@ -62,10 +62,7 @@ export function imagePrune(ctx: CommandContext): number {
     path: '/images/prune',
     query: { filters: encodeFilters(filters) },
   });
-  if (isError(res)) {
-    io.err(daemonErrorLine(res) + '\n');
-    return 1;
-  }
+  if (isError(res)) return daemonFailure(io, res);
   io.out(deletedImagesBlock(res.body.ImagesDeleted));
   io.out(`Total reclaimed space: ${humanSize(res.body.SpaceReclaimed)}\n`);
   return 0;

@@ -5,7 +5,7 @@ import type { CommandContext, Handler } from '../../command';
 import { goStruct } from '../../format/gofmt';
 import { printList } from '../../format/list';
 import { truncateId } from '../../format/text';
-import { daemonErrorLine, declinePrompt, emptyIdError, joinLabels, naturalLess, printInspect } from '../system/output';
+import { daemonErrorLine, daemonFailure, declinePrompt, emptyIdError, joinLabels, naturalLess, printInspect } from '../system/output';
 import { contains, ipToNum, isIpv4, overlaps, parseCidr, type Cidr } from '../../../daemon/networks/ipam';
 import { keyValues } from '../volume';
 
@@ -88,10 +88,7 @@ function networkCreate(ctx: CommandContext): number {
       Labels: keyValues(inv.flags.label as string[]),
     },
   });
-  if (isError(res)) {
-    io.err(daemonErrorLine(res) + '\n');
-    return 1;
-  }
+  if (isError(res)) return daemonFailure(io, res);
   io.out(res.body.Id + '\n');
   return 0;
 }
@@ -104,10 +101,7 @@ function networkLs(ctx: CommandContext): number {
     path: '/networks',
     query: { filters: encodeFilters(filters) },
   });
-  if (isError(res)) {
-    io.err(daemonErrorLine(res) + '\n');
-    return 1;
-  }
+  if (isError(res)) return daemonFailure(io, res);
   const noTrunc = Boolean(inv.flags['no-trunc']);
   const items = [...res.body]
     .sort((a, b) => naturalLess(a.Name, b.Name))
@@ -217,10 +211,7 @@ function networkConnect(ctx: CommandContext): number {
       },
     },
   });
-  if (isError(res)) {
-    io.err(daemonErrorLine(res) + '\n');
-    return 1;
-  }
+  if (isError(res)) return daemonFailure(io, res);
   return 0;
 }
 
@@ -237,10 +228,7 @@ function networkDisconnect(ctx: CommandContext): number {
     path: `/networks/${encodeURIComponent(network)}/disconnect`,
     body: { Container: container, Force: Boolean(inv.flags.force) },
   });
-  if (isError(res)) {
-    io.err(daemonErrorLine(res) + '\n');
-    return 1;
-  }
+  if (isError(res)) return daemonFailure(io, res);
   return 0;
 }
 
@@ -259,10 +247,7 @@ function networkPrune(ctx: CommandContext): number {
     path: '/networks/prune',
     query: { filters: encodeFilters(filters) },
   });
-  if (isError(res)) {
-    io.err(daemonErrorLine(res) + '\n');
-    return 1;
-  }
+  if (isError(res)) return daemonFailure(io, res);
   io.out(deletedNetworksBlock(res.body.NetworksDeleted));
   return 0;
 }

@@ -3,7 +3,7 @@
 import { isError } from '../../../api/http';
 import { INDEX_SERVER } from '../../../registry/hub';
 import type { CommandContext } from '../../command';
-import { daemonErrorLine } from '../system/output';
+import { daemonFailure } from '../system/output';
 
 const INSECURE_PASSWORD = 'WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n';
 const UNENCRYPTED = `
@@ -57,10 +57,7 @@ export function login(ctx: CommandContext): number {
     path: '/auth',
     body: { username, password, serveraddress: serverAddress(inv.args[0]) },
   });
-  if (isError(res)) {
-    io.err(daemonErrorLine(res) + '\n');
-    return 1;
-  }
+  if (isError(res)) return daemonFailure(io, res);
   io.err(UNENCRYPTED);
   io.out('Login Succeeded\n');
   return 0;

@@ -14,7 +14,7 @@ import { splitRepoTag } from '../../../registry/reference';
 import { deletedImagesBlock } from '../image/remove';
 import { deletedNetworksBlock } from '../network';
 import { deletedVolumesBlock } from '../volume';
-import { daemonErrorLine, declinePrompt } from './output';
+import { daemonErrorLine, daemonFailure, declinePrompt } from './output';
 
 interface DiskUsage {
   LayersSize: number;
@@ -133,10 +133,7 @@ function verbose(ctx: CommandContext, du: DiskUsage): string {
 export function systemDf(ctx: CommandContext): number {
   const { inv, io, api } = ctx;
   const res = api.request<DiskUsage>({ method: 'GET', path: '/system/df' });
-  if (isError(res)) {
-    io.err(daemonErrorLine(res) + '\n');
-    return 1;
-  }
+  if (isError(res)) return daemonFailure(io, res);
   const format = (inv.flags.format as string) ?? '';
   if (inv.flags.verbose && format === '') {
     io.out(verbose(ctx, res.body));

@@ -8,6 +8,12 @@ import { GoTemplate, TemplateError } from '../../format/template';
 export const daemonErrorLine = (res: ApiResponse): string =>
   `Error response from daemon: ${(res.body as { message: string }).message}`;
 
+/** A request the daemon refused: its error line on stderr, and the CLI's exit status 1. */
+export function daemonFailure(io: Output, res: ApiResponse): number {
+  io.err(daemonErrorLine(res) + '\n');
+  return 1;
+}
+
 /**
  * The client library refuses an empty name before any request (docker/client trimID), e.g.
  * `invalid network name or ID: value is empty`. Undefined when the name is usable.

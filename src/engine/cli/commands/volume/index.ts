@@ -5,7 +5,7 @@ import type { CommandContext, Handler } from '../../command';
 import { goStruct } from '../../format/gofmt';
 import { printList } from '../../format/list';
 import { humanSize } from '../../format/units';
-import { daemonErrorLine, declinePrompt, emptyIdError, joinLabels, naturalLess, printInspect } from '../system/output';
+import { daemonErrorLine, daemonFailure, declinePrompt, emptyIdError, joinLabels, naturalLess, printInspect } from '../system/output';
 
 interface VolumeJson {
   CreatedAt: string;
@@ -49,10 +49,7 @@ function volumeCreate(ctx: CommandContext): number {
       Labels: keyValues(inv.flags.label as string[]),
     },
   });
-  if (isError(res)) {
-    io.err(daemonErrorLine(res) + '\n');
-    return 1;
-  }
+  if (isError(res)) return daemonFailure(io, res);
   io.out(res.body.Name + '\n');
   return 0;
 }
@@ -65,10 +62,7 @@ function volumeLs(ctx: CommandContext): number {
     path: '/volumes',
     query: { filters: encodeFilters(filters) },
   });
-  if (isError(res)) {
-    io.err(daemonErrorLine(res) + '\n');
-    return 1;
-  }
+  if (isError(res)) return daemonFailure(io, res);
   const items = [...res.body.Volumes]
     .sort((a, b) => naturalLess(a.Name, b.Name))
     .map((v) => ({
@@ -167,10 +161,7 @@ function volumePrune(ctx: CommandContext): number {
     path: '/volumes/prune',
     query: { filters: encodeFilters(filters) },
   });
-  if (isError(res)) {
-    io.err(daemonErrorLine(res) + '\n');
-    return 1;
-  }
+  if (isError(res)) return daemonFailure(io, res);
   io.out(deletedVolumesBlock(res.body.VolumesDeleted));
   io.out(`Total reclaimed space: ${humanSize(res.body.SpaceReclaimed)}\n`);
   return 0;
