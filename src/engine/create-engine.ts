@@ -6,12 +6,13 @@ import { dispatch, dispatchArgs, type DispatchContext } from './cli/dispatch';
 import { Daemon, type DaemonSnapshot } from './daemon/daemon';
 import { hostFs, HOST_CWD } from './daemon/host-folder';
 import { HOST_NAME } from './daemon/system-info';
-import type { Engine, EngineOptions, ExecOptions, ExecResult, OutputChunk } from './engine';
+import type { Engine, EngineOptions, ExecOptions, ExecResult } from './engine';
 import { HostShell, newHostShellState, type HostShellState } from './host/host-shell';
 import { isPlainDockerLine } from './host/route';
 import { hostSystem, learnerFs } from './host/system';
 import { IdSource } from './ids';
 import { hostNet } from './daemon/net/services';
+import { streamText } from './output-chunks';
 
 /** the default simulated "now" (a fixed date keeps transcripts reproducible) */
 export const DEFAULT_START = Date.parse('2026-11-23T12:00:00Z');
@@ -66,8 +67,7 @@ export function createEngine(opts: EngineOptions = {}): Engine {
       clock.advance(r.elapsedMs);
       daemon.tick();
     }
-    const textOf = (stream: OutputChunk['stream']) => r.output.filter((c) => c.stream === stream).map((c) => c.text).join('');
-    return { stdout: textOf('stdout'), stderr: textOf('stderr'), exit: r.exit, output: r.output, trace: r.trace, ...(r.clear ? { clear: r.clear } : {}) };
+    return { stdout: streamText(r.output, 'stdout'), stderr: streamText(r.output, 'stderr'), exit: r.exit, output: r.output, trace: r.trace, ...(r.clear ? { clear: r.clear } : {}) };
   };
 
   return {

@@ -7,6 +7,7 @@ import type { CommandContext, FollowHandle, Handler, HostFolder, Invocation, Out
 import { parseCommandLine } from './parse';
 import { displayPath } from './spec';
 import { tokenize, type TokenizeOptions } from './tokenize';
+import { appendChunk, streamText } from '../output-chunks';
 
 export interface DispatchContext {
   api: ApiClient;
@@ -34,22 +35,11 @@ function notSimulated(inv: Invocation): string {
 /** One ordered record of what a command wrote; stdout and stderr are read off it. */
 function recorder(ctx: DispatchContext) {
   const output: OutputChunk[] = [];
-  const write = (stream: OutputChunk['stream'], text: string) => {
-    if (!text) return;
-    const last = output[output.length - 1];
-    if (last?.stream === stream) last.text += text;
-    else output.push({ stream, text });
-  };
-  const io: Output = { out: (t) => write('stdout', t), err: (t) => write('stderr', t) };
-  const textOf = (stream: OutputChunk['stream']) =>
-    output
-      .filter((c) => c.stream === stream)
-      .map((c) => c.text)
-      .join('');
+  const io: Output = { out: (t) => appendChunk(output, 'stdout', t), err: (t) => appendChunk(output, 'stderr', t) };
   const innerTrace: ApiTraceEntry[] = [];
   const done = (exit: number): ExecResult => ({
-    stdout: textOf('stdout'),
-    stderr: textOf('stderr'),
+    stdout: streamText(output, 'stdout'),
+    stderr: streamText(output, 'stderr'),
     exit,
     output,
     trace: [...innerTrace, ...ctx.api.takeTrace()],

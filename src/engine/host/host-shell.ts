@@ -10,6 +10,7 @@ import { commandRunner } from '../shell/commands';
 import { FLAVOURS } from '../shell/flavours';
 import { Shell, type Builtin, type CommandRunner } from '../shell/interpreter';
 import type { Io, Writer } from '../shell/io';
+import { appendChunk, streamText } from '../output-chunks';
 import { runToEnd } from '../shell/run';
 import type { SystemServices } from '../shell/services';
 import { HOST_BUILTINS, type HostLineEffects } from './builtins';
@@ -94,14 +95,7 @@ export class HostShell {
   /** Runs one line; never throws for anything the learner types. */
   run(line: string): HostLineResult {
     const output: OutputChunk[] = [];
-    const writer = (stream: OutputChunk['stream']): Writer => ({
-      write(text) {
-        if (!text) return;
-        const last = output[output.length - 1];
-        if (last?.stream === stream) last.text += text;
-        else output.push({ stream, text });
-      },
-    });
+    const writer = (stream: OutputChunk['stream']): Writer => ({ write: (text) => appendChunk(output, stream, text) });
     const trace: ApiTraceEntry[] = [];
     const effects: HostLineEffects = {};
     const sh = this.shell(trace, effects);
@@ -122,11 +116,7 @@ export class HostShell {
 
   /** The stdout of `inner` as a command substitution of a plain docker line (`-v $(pwd):/app`). */
   capture(inner: string): string {
-    const r = this.run(inner);
-    return r.output
-      .filter((c) => c.stream === 'stdout')
-      .map((c) => c.text)
-      .join('');
+    return streamText(this.run(inner).output, 'stdout');
   }
 
   private shell(trace: ApiTraceEntry[], effects: HostLineEffects): Shell {
