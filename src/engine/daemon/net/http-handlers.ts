@@ -5,7 +5,7 @@
 // sample apps (`{ port: 3000, handler: 'text', options: { body: 'Hello from Node!\n' } }`).
 import type { FileSystem } from '../../fs/types';
 import type { Stream } from '../process/plan';
-import { stamp } from '../process/stamps';
+import { clfTime, stamp } from '../process/stamps';
 
 export interface HttpRequest {
   method: string;
@@ -45,15 +45,6 @@ export const STATUS_TEXT: Record<number, string> = {
   200: 'OK', 301: 'Moved Permanently', 304: 'Not Modified', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found',
   405: 'Not Allowed', 500: 'Internal Server Error', 501: 'Not Implemented',
 };
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const p2 = (n: number) => String(n).padStart(2, '0');
-
-/** Common Log Format time: 23/Nov/2026:12:00:01 +0000 */
-export function clfTime(ms: number): string {
-  const d = new Date(ms);
-  return `${p2(d.getUTCDate())}/${MONTHS[d.getUTCMonth()]}/${d.getUTCFullYear()}:${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} +0000`;
-}
 
 /** RFC 7231 date for the Date and Last-Modified headers. */
 const httpDate = (ms: number): string => new Date(ms).toUTCString();

@@ -46,6 +46,12 @@ export function stamp(style: StampStyle, ms: number): string {
   }
 }
 
+/** Common Log Format time, as access logs print it: 23/Nov/2026:12:00:01 +0000 */
+export function clfTime(ms: number): string {
+  const d = dateParts(ms);
+  return `${p2(d.day)}/${d.mon}/${d.year}:${d.hms} +0000`;
+}
+
 /** `date` in the C locale: "Mon Nov 23 11:30:00 UTC 2026" */
 export function cDate(ms: number): string {
   const d = dateParts(ms);

@@ -88,6 +88,9 @@ export const whoami: Applet = (c) => {
   return 0;
 };
 
+/** procps START/STIME of a process started today: "12:00" */
+const startTime = (p: ProcessInfo) => new Date(p.startedAt).toISOString().slice(11, 16);
+
 /** "0:00" (busybox TIME), "00:00:00" (procps TIME) from the CPU time a process used */
 const cpuTime = (p: ProcessInfo, now: number, long: boolean) => {
   const seconds = Math.floor(Math.max(0, now - p.startedAt) / 1000 / 600);
@@ -118,19 +121,15 @@ export const ps: Applet = (c) => {
   if (full) {
     out(c, 'USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n');
     for (const p of procs) {
-      const start = new Date(p.startedAt);
-      const hhmm = `${String(start.getUTCHours()).padStart(2, '0')}:${String(start.getUTCMinutes()).padStart(2, '0')}`;
       const mem = ((p.rss / 1024 / HOST.memKiB) * 100).toFixed(1);
-      out(c, `${p.user.padEnd(8)} ${String(p.pid).padStart(7)}  0.0 ${mem.padStart(4)} ${String(Math.round(p.vsz / 1024)).padStart(6)} ${String(Math.round(p.rss / 1024)).padStart(5)} ${p.tty.padEnd(8)} ${(p.stat + (p.pid === 1 ? 's' : '')).padEnd(4)} ${hhmm}   ${cpuTime(p, c.now(), false)} ${p.command}\n`);
+      out(c, `${p.user.padEnd(8)} ${String(p.pid).padStart(7)}  0.0 ${mem.padStart(4)} ${String(Math.round(p.vsz / 1024)).padStart(6)} ${String(Math.round(p.rss / 1024)).padStart(5)} ${p.tty.padEnd(8)} ${(p.stat + (p.pid === 1 ? 's' : '')).padEnd(4)} ${startTime(p)}   ${cpuTime(p, c.now(), false)} ${p.command}\n`);
     }
     return 0;
   }
   if (ef) {
     out(c, 'UID          PID    PPID  C STIME TTY          TIME CMD\n');
     for (const p of procs) {
-      const start = new Date(p.startedAt);
-      const hhmm = `${String(start.getUTCHours()).padStart(2, '0')}:${String(start.getUTCMinutes()).padStart(2, '0')}`;
-      out(c, `${p.user.padEnd(8)} ${String(p.pid).padStart(7)} ${String(p.ppid).padStart(7)}  0 ${hhmm} ${p.tty.padEnd(8)} ${cpuTime(p, c.now(), true)} ${p.command}\n`);
+      out(c, `${p.user.padEnd(8)} ${String(p.pid).padStart(7)} ${String(p.ppid).padStart(7)}  0 ${startTime(p)} ${p.tty.padEnd(8)} ${cpuTime(p, c.now(), true)} ${p.command}\n`);
     }
     return 0;
   }
